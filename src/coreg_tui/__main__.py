@@ -1,0 +1,3 @@
+from coreg_tui.cli import main
+
+main()

@@ -1,0 +1,165 @@
+"""`coreg breathe` and `coreg patterns`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from coreg_tui.core.session import BreathSummary
+
+PATTERN_HELP = (
+    "A preset (see 'coreg patterns') or a pattern in seconds: 4-6 (in-out), "
+    "4-7-8 (in-hold-out), 4-4-4-4 (in-hold-out-hold), 2+1-6 (two inhales). Default: calm, 4-6."
+)
+
+
+def breathe(
+    pattern: Annotated[
+        str | None, typer.Argument(metavar="[PATTERN]", help=PATTERN_HELP, show_default=False)
+    ] = None,
+    cycles: Annotated[
+        int | None, typer.Option("--cycles", "-c", metavar="N", help="Stop after N cycles.", show_default=False)
+    ] = None,
+    minutes: Annotated[
+        float | None,
+        typer.Option(
+            "--minutes", "-m", metavar="M", show_default=False,
+            help="Stop after M minutes; the breath in progress is finished. "
+            "Default: until you press Ctrl-C.",
+        ),
+    ] = None,
+    glide_from: Annotated[
+        str | None,
+        typer.Option(
+            "--from", metavar="PATTERN", show_default=False,
+            help="Start at this pattern (your breath as it is now) and glide to PATTERN.",
+        ),
+    ] = None,
+    ramp: Annotated[
+        str | None,
+        typer.Option(
+            "--ramp", metavar="DURATION", show_default=False,
+            help="How long the glide takes: 90s, 2m, 1m30s (a bare number is minutes). "
+            "Default: 2m.",
+        ),
+    ] = None,
+    sync: Annotated[
+        bool,
+        typer.Option(
+            "--sync",
+            help="Begin each cycle on the clock's multiples of its length, so people on "
+            "clock-synced machines breathe in step with no network.",
+        ),
+    ] = False,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="One line per phase ('inhale 4s') as it starts, for screen readers and "
+            "scripts. Automatic when output is not a terminal.",
+        ),
+    ] = False,
+    bell: Annotated[bool, typer.Option("--bell", help="Ring the terminal bell at each phase.")] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colour; NO_COLOR is honoured too.")
+    ] = False,
+) -> None:
+    """Breathe with a pacer: a picture that grows as you breathe in and shrinks as you breathe out."""
+    from coreg_tui.cli.breathe_run import SystemClock, run_live, run_plain
+    from coreg_tui.cli.terminal import is_terminal, say
+    from coreg_tui.content import DEFAULT_PRESET, breathing
+    from coreg_tui.core.session import plan_session
+
+    content = breathing()
+    plan = plan_session(
+        pattern,
+        content.presets,
+        default=DEFAULT_PRESET,
+        cycles=cycles,
+        minutes=minutes,
+        glide_from=glide_from,
+        ramp=ramp,
+        sync=sync,
+    )
+    caution = content.caution_for(plan.target, plan.preset)
+    if plain or not is_terminal(sys.stdout):
+        if caution:
+            say(f"note: {caution}", sys.stderr)
+        bell_to = sys.stdout if is_terminal(sys.stdout) else sys.stderr
+        bell_stream = bell_to if bell and is_terminal(bell_to) else None
+        summary = run_plain(plan, SystemClock(), sys.stdout, bell_stream)
+        finish_session(summary, plain=True)
+        return
+    from coreg_tui.cli.breathe_view import Notes
+    from coreg_tui.cli.terminal import make_console
+
+    console = make_console(no_color=no_color)
+    summary = run_live(plan, SystemClock(), console, Notes(content.stop_note, caution), bell=bell)
+    finish_session(summary, plain=False)
+
+
+def finish_session(summary: BreathSummary, *, plain: bool) -> None:
+    """Where every breathing session from the CLI ends.
+
+    The seam for the journal: the journal issue records `summary` here, so a
+    session is kept whether it ran its course or was ended with Ctrl-C.
+    """
+    from coreg_tui.cli.terminal import say
+
+    say(("done: " if plain else "") + summary.sentence())
+
+
+def patterns(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the presets as JSON.")] = False,
+) -> None:
+    """List the breathing presets with their timings."""
+    from coreg_tui.content import breathing
+
+    content = breathing()
+    if as_json:
+        rows = [
+            {
+                "name": p.name,
+                "pattern": str(p.pattern),
+                "aliases": list(p.aliases),
+                "seconds_per_cycle": round(p.pattern.period, 3),
+                "breaths_per_minute": round(p.pattern.breaths_per_minute, 2),
+                "description": p.description,
+                "caution": content.caution_for(p.pattern, p),
+            }
+            for p in content.presets
+        ]
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    from coreg_tui.cli.terminal import make_console
+
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column("preset", no_wrap=True)
+    table.add_column("pattern", no_wrap=True)
+    table.add_column("per min", justify="right", no_wrap=True)
+    table.add_column("")
+    marked = False
+    for p in content.presets:
+        about = Text(p.description)
+        if p.aliases:
+            about.append(f"\nalso: {', '.join(p.aliases)}", style="dim")
+        holds = content.caution_for(p.pattern, p) is not None
+        marked = marked or holds
+        table.add_row(
+            p.name + (" *" if holds else ""),
+            str(p.pattern),
+            f"{p.pattern.breaths_per_minute:.1f}",
+            about,
+        )
+    console = make_console()
+    console.print(table)
+    if marked:
+        console.print(Text(f"\n* {content.hold_caution}", style="dim"))
+    console.print(Text(f"\nAny pattern works too: coreg breathe 4-6, 5-7, 4-2-6. {content.stop_note}",
+                       style="dim"))

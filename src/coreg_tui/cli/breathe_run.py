@@ -1,0 +1,166 @@
+"""Running a breathing session in a terminal: plain lines, or a live picture.
+
+Both runners read a clock and ask the pure pacer where the breath is; they
+never add up sleeps, so a session cannot drift. The clock is a parameter,
+so tests run whole sessions in microseconds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+from coreg_tui.core.pacing import cycles_done, format_seconds, phase_at, phase_starts, sync_start
+from coreg_tui.core.session import BreathSummary, SessionPlan
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from coreg_tui.cli.breathe_view import Notes
+
+SYNC_LEAD_S = 3.0  # the least time to get ready before a synced first breath
+POLL_S = 1 / 20  # how often the live display looks at the clock; it redraws only on change
+
+
+class Clock(Protocol):
+    def monotonic(self) -> float: ...
+    def wall(self) -> float: ...
+    def sleep(self, seconds: float) -> None: ...
+
+
+class SystemClock:
+    monotonic = staticmethod(time.monotonic)
+    wall = staticmethod(time.time)
+    sleep = staticmethod(time.sleep)
+
+
+def sleep_until(clock: Clock, target: float) -> None:
+    delay = target - clock.monotonic()
+    if delay > 0:
+        clock.sleep(delay)
+
+
+class _Session:
+    """Start times and the summary: what both runners share."""
+
+    def __init__(self, plan: SessionPlan, clock: Clock) -> None:
+        self.plan, self.clock = plan, clock
+        wall, mono = clock.wall(), clock.monotonic()
+        begin_wall = sync_start(plan.pacer, wall, SYNC_LEAD_S) if plan.sync else wall
+        self.wait_s = begin_wall - wall
+        self.begin_wall = begin_wall
+        self.begin = mono + self.wait_s  # monotonic time of the first breath
+
+    def elapsed(self) -> float:
+        return self.clock.monotonic() - self.begin
+
+    def summary(self, finished: bool) -> BreathSummary:
+        end = self.plan.end_s
+        elapsed = min(max(0.0, self.elapsed()), end if end is not None else float("inf"))
+        return BreathSummary(
+            pattern=str(self.plan.target),
+            preset=self.plan.preset.name if self.plan.preset else None,
+            started_at=datetime.fromtimestamp(self.begin_wall, UTC),
+            elapsed_s=elapsed,
+            cycles=cycles_done(self.plan.pacer, elapsed),
+            finished=finished,
+            glide_from=str(self.plan.start) if self.plan.start else None,
+        )
+
+
+_PLAIN_SUFFIX = {"top_up": ", a little more"}
+
+
+def run_plain(plan: SessionPlan, clock: Clock, out: TextIO, bell: TextIO | None) -> BreathSummary:
+    """One line per phase, written the moment the phase starts: `inhale 4s`."""
+    session = _Session(plan, clock)
+    finished = False
+    try:
+        if session.wait_s > 0:
+            out.write(f"starting in {session.wait_s:.1f}s, in step with the clock\n")
+            out.flush()
+        for phase in phase_starts(plan.pacer):
+            if plan.end_s is not None and phase.start_s >= plan.end_s - 1e-9:
+                break
+            sleep_until(clock, session.begin + phase.start_s)
+            if bell is not None:
+                bell.write("\a")
+                bell.flush()
+            suffix = _PLAIN_SUFFIX.get(phase.role, "")
+            out.write(f"{phase.phase} {format_seconds(phase.seconds)}s{suffix}\n")
+            out.flush()
+        if plan.end_s is not None:
+            sleep_until(clock, session.begin + plan.end_s)
+        finished = True
+    except KeyboardInterrupt:
+        pass
+    return session.summary(finished and plan.end_s is not None)
+
+
+@contextlib.contextmanager
+def _quiet_keys(stream: TextIO) -> Iterator[None]:
+    """Keys typed during a session are not echoed over the picture; Ctrl-C still works."""
+    try:
+        import termios
+    except ImportError:  # not a POSIX system
+        yield
+        return
+    try:
+        fd = stream.fileno()
+        saved = termios.tcgetattr(fd)
+    except (OSError, ValueError, termios.error):  # not a terminal: nothing to quieten
+        yield
+        return
+    quiet = list(saved)
+    quiet[3] &= ~(termios.ECHO | termios.ICANON)
+    termios.tcsetattr(fd, termios.TCSADRAIN, quiet)
+    try:
+        yield
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+def run_live(plan: SessionPlan, clock: Clock, console: Console, notes: Notes, *,
+             bell: bool = False) -> BreathSummary:
+    """A calm full-window picture that grows on the inhale and shrinks on the exhale."""
+    from rich.live import Live
+
+    from coreg_tui.cli import breathe_view as view
+
+    session = _Session(plan, clock)
+    ascii_only = not (console.encoding or "").lower().startswith("utf")
+    finished = False
+    last_frame: object = None
+    last_phase: tuple[int, int] | None = None
+    live = Live(console=console, screen=True, auto_refresh=False, transient=True,
+                redirect_stdout=False, redirect_stderr=False)
+    try:
+        with _quiet_keys(sys.stdin), live:
+            while True:
+                now = clock.monotonic()
+                t = now - session.begin
+                size = (console.size.width, console.size.height)
+                if t < 0:
+                    frame = view.waiting_frame(plan, -t, size, notes)
+                    wake = now + min(POLL_S, -t)
+                else:
+                    if plan.end_s is not None and t >= plan.end_s:
+                        finished = True
+                        break
+                    state = phase_at(plan.pacer, t)
+                    if bell and (state.cycle, state.index) != last_phase:
+                        console.bell()
+                    last_phase = (state.cycle, state.index)
+                    frame = view.breath_frame(plan, state, t, size, notes, ascii_only)
+                    wake = min(now + POLL_S, session.begin + state.end_s)
+                if frame != last_frame:
+                    live.update(view.render(frame), refresh=True)
+                    last_frame = frame
+                sleep_until(clock, wake)
+    except KeyboardInterrupt:
+        pass
+    return session.summary(finished)

@@ -1,0 +1,127 @@
+"""What the live breathing display shows, as plain values, and how Rich draws it.
+
+`breath_frame` decides what is on screen from the pacer's state; frames are
+equal when the picture would be the same, so the runner redraws only when
+something a person can see has changed (the orb's size in half-pixel steps,
+the countdown's second, the window's size).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from coreg_tui.core.durations import format_clock
+from coreg_tui.core.pacing import PhaseState, fullness
+from coreg_tui.core.session import SessionPlan
+from coreg_tui.visual.orb import bar_line, orb_lines, quantise
+
+PHASE_WORDS = {
+    "inhale": "breathe in",
+    "top_up": "a little more in",
+    "hold_in": "hold",
+    "exhale": "breathe out",
+    "hold_out": "hold",
+}
+PHASE_STYLES = {"inhale": "#7fbfb7", "hold": "#a99bd0", "exhale": "#93bf91"}
+MAX_RADIUS = 12.0  # pixels: 24 columns by 12 rows at the fullest
+TEXT_ROWS = 7  # title, gap, gap, phase, status, hint, note
+
+
+@dataclass(frozen=True, slots=True)
+class Notes:
+    stop: str
+    caution: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    width: int
+    height: int
+    title: str
+    phase: str  # inhale, hold, exhale (for colour); "" while waiting
+    word: str
+    status: str
+    hint: str
+    note: str | None
+    orb: tuple[str, ...]
+
+
+def _orb(fraction: float, width: int, height: int, ascii_only: bool) -> tuple[str, ...]:
+    rows = min(height - TEXT_ROWS, int(MAX_RADIUS))
+    biggest = min(float(rows), (width - 2) / 2, MAX_RADIUS)
+    if biggest < 3:
+        return (bar_line(max(0.08, fraction), max(1, width - 4), ascii_only),)
+    smallest = max(1.5, biggest * 0.3)
+    radius = quantise(smallest + (biggest - smallest) * fraction)
+    return orb_lines(radius, width, rows, ascii_only)
+
+
+def _status(plan: SessionPlan, state: PhaseState, t: float) -> str:
+    parts = [f"cycle {state.cycle + 1}" + (f" of {plan.cycles}" if plan.cycles else "")]
+    if plan.end_s is not None:
+        parts.append(f"{format_clock(plan.end_s - t)} left")
+    else:
+        parts.append(format_clock(t))
+    if plan.start is not None and t < plan.glide_ends_s:
+        parts.append(f"gliding {plan.start} \u2192 {plan.target}, now {state.pattern}")
+    return " \u00b7 ".join(parts)
+
+
+def breath_frame(plan: SessionPlan, state: PhaseState, t: float, size: tuple[int, int],
+                 notes: Notes, ascii_only: bool) -> Frame:
+    width, height = size
+    countdown = math.ceil(state.end_s - t - 1e-9)
+    return Frame(
+        width=width,
+        height=height,
+        title=plan.label,
+        phase=state.phase.value,
+        word=f"{PHASE_WORDS[state.role]}  {countdown}",
+        status=_status(plan, state, t),
+        hint="ctrl-c to finish",
+        note=notes.caution if state.pattern.has_holds else notes.stop,
+        orb=_orb(fullness(state), width, height, ascii_only),
+    )
+
+
+def waiting_frame(plan: SessionPlan, wait_s: float, size: tuple[int, int], notes: Notes) -> Frame:
+    width, height = size
+    period = plan.pacer.sync_anchor()[1]
+    return Frame(
+        width=width,
+        height=height,
+        title=plan.label,
+        phase="",
+        word=f"starting in {math.ceil(wait_s - 1e-9)}",
+        status=f"in step with the clock: a new cycle every {period:g} s",
+        hint="ctrl-c to finish",
+        note=notes.caution or notes.stop,
+        orb=(),
+    )
+
+
+def render(frame: Frame) -> RenderableType:
+    colour = PHASE_STYLES.get(frame.phase, "")
+    lines: list[Text] = [
+        Text(frame.title, style="dim"),
+        Text(""),
+        *(Text(line, style=colour, justify="left" if len(frame.orb) > 1 else None)
+          for line in frame.orb),
+        Text(""),
+        Text(frame.word, style=f"bold {colour}".strip()),
+        Text(frame.status, style="dim"),
+        Text(frame.hint, style="dim"),
+    ]
+    if frame.note and frame.height >= len(lines) + 2:
+        lines += [Text(""), Text(frame.note, style="dim italic")]
+    top = max(0, (frame.height - len(lines)) // 2)
+    for line in lines:
+        if line.justify is None:  # orb lines are full width already
+            line.justify = "center"
+        line.no_wrap = line.style != "dim italic"
+        line.overflow = "ellipsis"
+    return Group(*([Text("")] * top), *lines)

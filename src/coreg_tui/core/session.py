@@ -1,0 +1,99 @@
+"""A breathing session: what was asked for (the plan) and what it left (the summary).
+
+Both faces build a plan with `plan_session`, so the rules for cycles,
+minutes and glides are checked in one place.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+from coreg_tui.core.durations import format_duration, parse_duration
+from coreg_tui.core.errors import InputError
+from coreg_tui.core.pacing import Glide, Pacer, Pattern, Preset, resolve, session_end
+
+MAX_CYCLES = 10_000
+MAX_MINUTES = 600.0
+DEFAULT_RAMP_S = 120.0
+RAMP_RANGE_S = (10.0, 3600.0)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPlan:
+    pacer: Pacer
+    target: Pattern
+    preset: Preset | None
+    start: Pattern | None  # where a glide begins
+    ramp_s: float
+    end_s: float | None  # elapsed seconds at which it ends; None: until stopped
+    cycles: int | None
+    sync: bool
+
+    @property
+    def label(self) -> str:
+        name = f"{self.preset.name} " if self.preset and self.preset.name != str(self.target) else ""
+        return f"{name}{self.target}"
+
+    @property
+    def glide_ends_s(self) -> float:
+        return self.pacer.sync_anchor()[0] if self.start is not None else 0.0
+
+
+def plan_session(
+    pattern: str | None,
+    presets: tuple[Preset, ...],
+    *,
+    default: str,
+    cycles: int | None = None,
+    minutes: float | None = None,
+    glide_from: str | None = None,
+    ramp: str | None = None,
+    sync: bool = False,
+) -> SessionPlan:
+    target, preset = resolve(pattern if pattern is not None else default, presets)
+    if cycles is not None and not (1 <= cycles <= MAX_CYCLES):
+        raise InputError(f"--cycles is {cycles}; it can be 1 to {MAX_CYCLES:,}")
+    if minutes is not None and not (math.isfinite(minutes) and 0 < minutes <= MAX_MINUTES):
+        raise InputError(f"--minutes is {minutes}; it can be more than 0 and up to {MAX_MINUTES:g}")
+    if ramp is not None and glide_from is None:
+        raise InputError("--ramp goes with --from, the pattern to start at (e.g. --from 3-3 --ramp 2m)")
+    start: Pattern | None = None
+    ramp_s = 0.0
+    pacer: Pacer = target
+    if glide_from is not None:
+        start, _ = resolve(glide_from, presets)
+        ramp_s = DEFAULT_RAMP_S if ramp is None else parse_duration(ramp)
+        low, high = RAMP_RANGE_S
+        if not (low <= ramp_s <= high):
+            raise InputError(
+                f"--ramp is {format_duration(ramp_s)}; it can be {format_duration(low)} "
+                f"to {format_duration(high)}"
+            )
+        pacer = Glide(start, target, ramp_s)
+    return SessionPlan(
+        pacer=pacer,
+        target=target,
+        preset=preset,
+        start=start,
+        ramp_s=ramp_s,
+        end_s=session_end(pacer, cycles, minutes),
+        cycles=cycles,
+        sync=sync,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class BreathSummary:
+    pattern: str  # the target pattern: 4-6
+    preset: str | None  # its preset name, when it is one
+    started_at: datetime  # aware, UTC: when the first breath began
+    elapsed_s: float  # breathing time, not counting a --sync wait
+    cycles: int  # whole cycles completed
+    finished: bool  # reached its planned end (False: stopped early, or no end was set)
+    glide_from: str | None = None
+
+    def sentence(self) -> str:
+        noun = "cycle" if self.cycles == 1 else "cycles"
+        return f"{self.cycles} {noun} in {format_duration(self.elapsed_s)} of breathing."

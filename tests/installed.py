@@ -1,0 +1,71 @@
+"""Running the installed `coreg` command as a person would: in a subprocess or a pty."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+COREG = Path(sys.executable).parent / "coreg"
+
+
+def coreg(*args: str, env: dict[str, str] | None = None, timeout: float = 30,
+          stdin: int | None = subprocess.DEVNULL) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(COREG), *args], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})}, stdin=stdin)
+
+
+@dataclass
+class PtyRun:
+    output: bytes
+    returncode: int
+
+
+def run_in_pty(*args: str, env: dict[str, str] | None = None, size: tuple[int, int] = (24, 80),
+               interrupt_after: float | None = None, timeout: float = 30,
+               stdin_devnull: bool = False) -> PtyRun:
+    """Run coreg with a pseudo-terminal as its stdout (and stdin), collecting every byte."""
+    master, slave = pty.openpty()
+    rows, cols = size
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    full_env = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+    full_env.pop("COLUMNS", None)
+    full_env.pop("LINES", None)
+    proc = subprocess.Popen(
+        [str(COREG), *args],
+        stdin=subprocess.DEVNULL if stdin_devnull else slave,
+        stdout=slave, stderr=slave, env=full_env, start_new_session=True,
+    )
+    os.close(slave)
+    chunks: list[bytes] = []
+    started = time.monotonic()
+    interrupted = False
+    while True:
+        if interrupt_after is not None and not interrupted and time.monotonic() - started > interrupt_after:
+            os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends to the foreground group
+            interrupted = True
+        ready, _, _ = select.select([master], [], [], 0.05)
+        if ready:
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # the child closed the terminal
+                break
+            if not data:
+                break
+            chunks.append(data)
+        elif proc.poll() is not None:
+            break
+        if time.monotonic() - started > timeout:
+            proc.kill()
+            raise TimeoutError(b"".join(chunks).decode(errors="replace"))
+    os.close(master)
+    return PtyRun(b"".join(chunks), proc.wait(timeout=5))

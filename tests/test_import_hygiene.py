@@ -1,0 +1,40 @@
+"""The one-liners must not pay for the TUI: checked in fresh interpreters."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import sys
+{body}
+heavy = sorted(m for m in ("textual", "pydantic") if m in sys.modules)
+print(",".join(heavy) or "clean")
+"""
+
+
+def modules_left_after(body: str) -> str:
+    result = subprocess.run([sys.executable, "-c", PROBE.format(body=body)],
+                            capture_output=True, text=True, check=True)
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_the_core_imports_neither_textual_nor_rich() -> None:
+    body = (
+        "import coreg_tui.core, coreg_tui.core.pacing, coreg_tui.core.session, "
+        "coreg_tui.core.durations, coreg_tui.content, coreg_tui.visual.orb, coreg_tui.text\n"
+        "assert 'rich' not in sys.modules, 'rich'"
+    )
+    assert modules_left_after(body) == "clean"
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["breathe", "--help"], ["patterns", "--json"],
+                                  ["breathe", "4-x"]])
+def test_commands_do_not_import_textual(argv: list[str]) -> None:
+    body = (
+        "from coreg_tui.cli.app import run\n"
+        f"try:\n    run({argv!r})\nexcept SystemExit:\n    pass"
+    )
+    assert modules_left_after(body) == "clean"
