@@ -4,7 +4,9 @@ from __future__ import annotations
 
 
 class FakeClock:
-    def __init__(self, wall: float = 1_800_000_000.25, *, interrupt_at: float | None = None) -> None:
+    def __init__(
+        self, wall: float = 1_800_000_000.25, *, interrupt_at: float | None = None
+    ) -> None:
         self._mono = 5_000.0
         self._offset = wall - self._mono
         self.interrupt_at = interrupt_at  # elapsed seconds at which Ctrl-C "arrives"

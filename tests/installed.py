@@ -18,10 +18,21 @@ from pathlib import Path
 COREG = Path(sys.executable).parent / "coreg"
 
 
-def coreg(*args: str, env: dict[str, str] | None = None, timeout: float = 30,
-          stdin: int | None = subprocess.DEVNULL) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(COREG), *args], capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})}, stdin=stdin)
+def coreg(
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 30,
+    stdin: int | None = subprocess.DEVNULL,
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(COREG), *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        stdin=stdin,
+    )
 
 
 @dataclass
@@ -30,9 +41,14 @@ class PtyRun:
     returncode: int
 
 
-def run_in_pty(*args: str, env: dict[str, str] | None = None, size: tuple[int, int] = (24, 80),
-               interrupt_after: float | None = None, timeout: float = 30,
-               stdin_devnull: bool = False) -> PtyRun:
+def run_in_pty(
+    *args: str,
+    env: dict[str, str] | None = None,
+    size: tuple[int, int] = (24, 80),
+    interrupt_after: float | None = None,
+    timeout: float = 30,
+    stdin_devnull: bool = False,
+) -> PtyRun:
     """Run coreg with a pseudo-terminal as its stdout (and stdin), collecting every byte."""
     master, slave = pty.openpty()
     rows, cols = size
@@ -43,14 +59,21 @@ def run_in_pty(*args: str, env: dict[str, str] | None = None, size: tuple[int, i
     proc = subprocess.Popen(
         [str(COREG), *args],
         stdin=subprocess.DEVNULL if stdin_devnull else slave,
-        stdout=slave, stderr=slave, env=full_env, start_new_session=True,
+        stdout=slave,
+        stderr=slave,
+        env=full_env,
+        start_new_session=True,
     )
     os.close(slave)
     chunks: list[bytes] = []
     started = time.monotonic()
     interrupted = False
     while True:
-        if interrupt_after is not None and not interrupted and time.monotonic() - started > interrupt_after:
+        if (
+            interrupt_after is not None
+            and not interrupted
+            and time.monotonic() - started > interrupt_after
+        ):
             os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends to the foreground group
             interrupted = True
         ready, _, _ = select.select([master], [], [], 0.05)

@@ -12,8 +12,14 @@ from coreg_tui.core.pacing import parse_pattern, resolve
 
 def test_the_presets_the_issue_names_exist_with_their_timings() -> None:
     presets = breathing().presets
-    expected = {"calm": "4-6", "coherent": "5.5-5.5", "box": "4-4-4-4", "4-7-8": "4-7-8",
-                "relax": "4-7-8", "sigh": "2+1-6"}
+    expected = {
+        "calm": "4-6",
+        "coherent": "5.5-5.5",
+        "box": "4-4-4-4",
+        "4-7-8": "4-7-8",
+        "relax": "4-7-8",
+        "sigh": "2+1-6",
+    }
     for name, pattern in expected.items():
         found, _ = resolve(name, presets)
         assert found == parse_pattern(pattern)
@@ -46,14 +52,23 @@ GOOD_NOTES = '[notes]\nholds = "h"\nstop = "s"\n'
     ("text", "says"),
     [
         ("[[preset]]\nname = 'calm'\n", "the [notes] table is missing"),
-        (GOOD_NOTES + "[[preset]]\nname = 'calm'\npattern = '4-x'\ndescription = 'd'\n",
-         "preset 'calm': 'pattern': 'x' in '4-x'"),
-        (GOOD_NOTES + "[[preset]]\nname = 'calm'\npattern = '4-6'\n",
-         "preset 'calm': 'description' is missing"),
-        (GOOD_NOTES + "[[preset]]\nname = 'calm'\npattern = '4-6'\ndescription = 'd'\ncolour = 1\n",
-         "unknown field(s) ['colour']"),
-        (GOOD_NOTES + "[[preset]]\nname = 'slow'\npattern = '5-7'\ndescription = 'd'\n",
-         "the default preset 'calm' is missing"),
+        (
+            GOOD_NOTES + "[[preset]]\nname = 'calm'\npattern = '4-x'\ndescription = 'd'\n",
+            "preset 'calm': 'pattern': 'x' in '4-x'",
+        ),
+        (
+            GOOD_NOTES + "[[preset]]\nname = 'calm'\npattern = '4-6'\n",
+            "preset 'calm': 'description' is missing",
+        ),
+        (
+            GOOD_NOTES
+            + "[[preset]]\nname = 'calm'\npattern = '4-6'\ndescription = 'd'\ncolour = 1\n",
+            "unknown field(s) ['colour']",
+        ),
+        (
+            GOOD_NOTES + "[[preset]]\nname = 'slow'\npattern = '5-7'\ndescription = 'd'\n",
+            "the default preset 'calm' is missing",
+        ),
         ("name = [", "not valid TOML"),
     ],
 )

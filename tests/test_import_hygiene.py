@@ -16,8 +16,9 @@ print(",".join(heavy) or "clean")
 
 
 def modules_left_after(body: str) -> str:
-    result = subprocess.run([sys.executable, "-c", PROBE.format(body=body)],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(body=body)], capture_output=True, text=True, check=True
+    )
     return result.stdout.strip().splitlines()[-1]
 
 
@@ -30,11 +31,11 @@ def test_the_core_imports_neither_textual_nor_rich() -> None:
     assert modules_left_after(body) == "clean"
 
 
-@pytest.mark.parametrize("argv", [["--version"], ["breathe", "--help"], ["patterns", "--json"],
-                                  ["breathe", "4-x"]])
+@pytest.mark.parametrize(
+    "argv", [["--version"], ["breathe", "--help"], ["patterns", "--json"], ["breathe", "4-x"]]
+)
 def test_commands_do_not_import_textual(argv: list[str]) -> None:
     body = (
-        "from coreg_tui.cli.app import run\n"
-        f"try:\n    run({argv!r})\nexcept SystemExit:\n    pass"
+        f"from coreg_tui.cli.app import run\ntry:\n    run({argv!r})\nexcept SystemExit:\n    pass"
     )
     assert modules_left_after(body) == "clean"

@@ -28,8 +28,12 @@ def colour_codes(text: str) -> list[str]:
 def test_the_console_script_and_python_m_agree() -> None:
     assert COREG.exists()
     one = coreg("--version")
-    two = subprocess.run([sys.executable, "-m", "coreg_tui", "--version"],
-                         capture_output=True, text=True, check=False)
+    two = subprocess.run(
+        [sys.executable, "-m", "coreg_tui", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert one.returncode == two.returncode == 0
     assert one.stdout == two.stdout and re.fullmatch(r"coreg \d+\.\d+\.\d+\n", one.stdout)
 
@@ -39,8 +43,11 @@ def test_piped_breathe_prints_one_line_per_phase_then_a_summary() -> None:
     result = coreg("breathe", "1-1.5", "--cycles", "1")
     took = time.monotonic() - started
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["inhale 1s", "exhale 1.5s",
-                                          "done: 1 cycle in 2 s of breathing."]
+    assert result.stdout.splitlines() == [
+        "inhale 1s",
+        "exhale 1.5s",
+        "done: 1 cycle in 2 s of breathing.",
+    ]
     assert 2.5 <= took < 10
 
 
@@ -52,8 +59,13 @@ def test_a_caution_goes_to_stderr_so_the_phase_lines_stay_clean() -> None:
 
 
 def test_ctrl_c_in_a_pipe_ends_calmly() -> None:
-    proc = subprocess.Popen([str(COREG), "breathe", "1-1"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [str(COREG), "breathe", "1-1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     time.sleep(2.5)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=10)

@@ -20,9 +20,21 @@ pytestmark = pytest.mark.slow
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "--quiet", "-w", str(out), str(ROOT)],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     (found,) = out.glob("coreg_tui-*.whl")
     return found
@@ -40,15 +52,41 @@ def test_the_wheel_carries_the_content(wheel: Path) -> None:
 
 def test_an_installed_wheel_runs_from_its_own_files(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-                    "--target", str(target), str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
     env = {**os.environ, "PYTHONPATH": str(target)}
     probe = subprocess.run(
-        [sys.executable, "-c",
-         "import coreg_tui.content as c; print(c.builtin_content_dir()); print(c.__file__)"],
-        env=env, capture_output=True, text=True, check=True, cwd=tmp_path,
+        [
+            sys.executable,
+            "-c",
+            "import coreg_tui.content as c; print(c.builtin_content_dir()); print(c.__file__)",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
     ).stdout.splitlines()
     assert all(line.startswith(str(target)) for line in probe)
-    listed = subprocess.run([sys.executable, "-m", "coreg_tui", "patterns", "--json"],
-                            env=env, capture_output=True, text=True, check=True, cwd=tmp_path)
+    listed = subprocess.run(
+        [sys.executable, "-m", "coreg_tui", "patterns", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
     assert "calm" in {row["name"] for row in json.loads(listed.stdout)}

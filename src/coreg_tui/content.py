@@ -115,7 +115,9 @@ def load_breathing(path: Path) -> Breathing:
     data = _read_toml(path)
     unknown = set(data) - {"preset", "notes"}
     if unknown:
-        raise ContentError(f"{path}: unknown table(s) {sorted(unknown)}; expected [notes], [[preset]]")
+        raise ContentError(
+            f"{path}: unknown table(s) {sorted(unknown)}; expected [notes], [[preset]]"
+        )
     notes = _notes(path, data)
     entries = data.get("preset")
     if not isinstance(entries, list) or not entries:

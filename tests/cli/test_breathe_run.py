@@ -28,8 +28,12 @@ def test_plain_writes_each_phase_the_moment_it_starts() -> None:
     summary = run_plain(plan("4-7-8", cycles=2), clock, out, None)
     begin = 5_000.0
     assert [(t - begin, line) for t, line in out.lines] == [
-        (0.0, "inhale 4s"), (4.0, "hold 7s"), (11.0, "exhale 8s"),
-        (19.0, "inhale 4s"), (23.0, "hold 7s"), (30.0, "exhale 8s"),
+        (0.0, "inhale 4s"),
+        (4.0, "hold 7s"),
+        (11.0, "exhale 8s"),
+        (19.0, "inhale 4s"),
+        (23.0, "hold 7s"),
+        (30.0, "exhale 8s"),
     ]
     assert clock.monotonic() - begin == 38.0  # the last exhale is finished, not cut off
     assert (summary.cycles, summary.elapsed_s, summary.finished) == (2, 38.0, True)
@@ -98,49 +102,67 @@ def test_glide_starts_where_asked_and_arrives_at_the_target() -> None:
     assert inhales == sorted(inhales)
 
 
+class Terminal(io.StringIO):
+    """What the console writes, and how many times it wrote."""
+
+    writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        return super().write(text)
+
+
 def _live(p, clock: FakeClock, width: int = 80, height: int = 24, **kw: object):
-    buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=True, width=width, height=height,
-                      color_system="truecolor", legacy_windows=False)
+    terminal = Terminal()
+    console = Console(
+        file=terminal,
+        force_terminal=True,
+        width=width,
+        height=height,
+        color_system="truecolor",
+        legacy_windows=False,
+    )
     summary = run_live(p, clock, console, NOTES, **kw)  # type: ignore[arg-type]
-    return summary, buffer.getvalue()
+    return summary, terminal.getvalue(), terminal.writes
 
 
 def test_live_runs_a_session_and_leaves_the_screen_as_it_was() -> None:
     clock = FakeClock()
-    summary, screen = _live(plan("4-6", cycles=2), clock)
+    summary, screen, _ = _live(plan("4-6", cycles=2), clock)
     assert (summary.cycles, summary.finished) == (2, True)
-    assert "\x1b[?1049h" in screen and screen.rstrip().endswith("\x1b[?1049l")  # alt screen
+    assert screen.startswith("\x1b[?1049h") and screen.endswith("\x1b[?1049l")  # alt screen
+    assert "\x1b[?25l" in screen and screen.endswith("\x1b[?25h\x1b[?1049l")  # cursor back
     for words in ("breathe in", "breathe out", "cycle 2 of 2", "stop any time", "\u2588"):
         assert words in screen
 
 
-def test_live_redraws_only_when_the_picture_changes() -> None:
+def test_live_redraws_only_what_changes() -> None:
     clock = FakeClock()
-    _, screen = _live(plan("4-6", cycles=3), clock)
-    frames = screen.count("\x1b[H")  # each redraw starts by homing the cursor
+    _, screen, writes = _live(plan("4-6", cycles=3), clock)
     polls = clock.sleeps
-    assert polls > 500  # it looked at the clock 20 times a second
-    assert 30 < frames < polls / 3  # but drew only when something visible changed
+    assert polls > 500  # it looked at the clock 20 times a second for 30 s
+    assert 30 < writes < polls / 3  # but wrote only when something visible changed
+    assert screen.count("calm 4-6") == 1  # the title row never changed, so went once
+    assert screen.count("stop any time") == 1
 
 
 def test_live_ctrl_c_restores_the_screen() -> None:
-    summary, screen = _live(plan("4-6"), FakeClock(interrupt_at=12.0))
+    summary, screen, _ = _live(plan("4-6"), FakeClock(interrupt_at=12.0))
     assert (summary.cycles, summary.finished) == (1, False)
-    assert screen.rstrip().endswith("\x1b[?1049l")
+    assert screen.endswith("\x1b[?25h\x1b[?1049l")
 
 
 def test_live_fits_a_small_window_with_a_bar() -> None:
-    _, screen = _live(plan("4-6", cycles=1), FakeClock(), width=30, height=8)
+    _, screen, _ = _live(plan("4-6", cycles=1), FakeClock(), width=30, height=8)
     assert "\u2501" in screen and "\u2588" not in screen
 
 
 def test_live_sync_shows_a_countdown_first() -> None:
-    _, screen = _live(plan("4-6", cycles=1, sync=True), FakeClock(wall=1_800_000_001.5))
+    _, screen, _ = _live(plan("4-6", cycles=1, sync=True), FakeClock(wall=1_800_000_001.5))
     assert "starting in 9" in screen and "starting in 1" in screen
     assert "every 10 s" in screen
 
 
 def test_live_rings_the_bell_at_each_phase() -> None:
-    _, screen = _live(plan("box", cycles=1), FakeClock(), bell=True)
+    _, screen, _ = _live(plan("box", cycles=1), FakeClock(), bell=True)
     assert screen.count("\a") == 4

@@ -75,8 +75,20 @@ def test_bad_input_echo_cannot_reach_the_terminal_raw(capsys: pytest.CaptureFixt
 def test_patterns_lists_every_preset_with_its_timing(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = call(capsys, "patterns")
     assert code == 0
-    for row in ("calm", "4-6", "6.0", "coherent", "5.5-5.5", "box *", "4-4-4-4", "4-7-8 *",
-                "relax", "sigh", "2+1-6", "Holds are not for everyone"):
+    for row in (
+        "calm",
+        "4-6",
+        "6.0",
+        "coherent",
+        "5.5-5.5",
+        "box *",
+        "4-4-4-4",
+        "4-7-8 *",
+        "relax",
+        "sigh",
+        "2+1-6",
+        "Holds are not for everyone",
+    ):
         assert row in out
     assert "\x1b[" not in out  # captured output is not a terminal: no escape sequences
 

@@ -143,7 +143,9 @@ def test_the_second_hold_of_box_is_a_hold() -> None:
 def test_a_sigh_is_two_inhales_then_a_long_exhale() -> None:
     sigh = parse_pattern("2+1-6")
     assert [(s.phase, s.seconds) for s in sigh.segments()] == [
-        (Phase.INHALE, 2), (Phase.INHALE, 1), (Phase.EXHALE, 6)
+        (Phase.INHALE, 2),
+        (Phase.INHALE, 1),
+        (Phase.EXHALE, 6),
     ]
     # the picture keeps growing through the second inhale
     assert fullness(phase_at(sigh, 2.0)) == pytest.approx(0.8)
@@ -154,15 +156,18 @@ def test_phase_starts_lists_every_phase_in_order() -> None:
     starts = phase_starts(parse_pattern("4-7-8"))
     first = [next(starts) for _ in range(6)]
     assert [(s.phase.value, s.start_s) for s in first] == [
-        ("inhale", 0), ("hold", 4), ("exhale", 11), ("inhale", 19), ("hold", 23), ("exhale", 30)
+        ("inhale", 0),
+        ("hold", 4),
+        ("exhale", 11),
+        ("inhale", 19),
+        ("hold", 23),
+        ("exhale", 30),
     ]
 
 
 # --- glide ---------------------------------------------------------------------
 
-glides = st.builds(
-    lambda a, b, ramp: Glide(a, b, ramp), patterns, patterns, st.floats(10, 3600)
-)
+glides = st.builds(Glide, patterns, patterns, st.floats(10, 3600))
 
 
 @given(glides)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coreg_tui.core.session import BreathSummary
+if TYPE_CHECKING:
+    from coreg_tui.core.session import BreathSummary
 
 PATTERN_HELP = (
     "A preset (see 'coreg patterns') or a pattern in seconds: 4-6 (in-out), "
@@ -21,12 +22,18 @@ def breathe(
         str | None, typer.Argument(metavar="[PATTERN]", help=PATTERN_HELP, show_default=False)
     ] = None,
     cycles: Annotated[
-        int | None, typer.Option("--cycles", "-c", metavar="N", help="Stop after N cycles.", show_default=False)
+        int | None,
+        typer.Option(
+            "--cycles", "-c", metavar="N", help="Stop after N cycles.", show_default=False
+        ),
     ] = None,
     minutes: Annotated[
         float | None,
         typer.Option(
-            "--minutes", "-m", metavar="M", show_default=False,
+            "--minutes",
+            "-m",
+            metavar="M",
+            show_default=False,
             help="Stop after M minutes; the breath in progress is finished. "
             "Default: until you press Ctrl-C.",
         ),
@@ -34,14 +41,18 @@ def breathe(
     glide_from: Annotated[
         str | None,
         typer.Option(
-            "--from", metavar="PATTERN", show_default=False,
+            "--from",
+            metavar="PATTERN",
+            show_default=False,
             help="Start at this pattern (your breath as it is now) and glide to PATTERN.",
         ),
     ] = None,
     ramp: Annotated[
         str | None,
         typer.Option(
-            "--ramp", metavar="DURATION", show_default=False,
+            "--ramp",
+            metavar="DURATION",
+            show_default=False,
             help="How long the glide takes: 90s, 2m, 1m30s (a bare number is minutes). "
             "Default: 2m.",
         ),
@@ -62,12 +73,14 @@ def breathe(
             "scripts. Automatic when output is not a terminal.",
         ),
     ] = False,
-    bell: Annotated[bool, typer.Option("--bell", help="Ring the terminal bell at each phase.")] = False,
+    bell: Annotated[
+        bool, typer.Option("--bell", help="Ring the terminal bell at each phase.")
+    ] = False,
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colour; NO_COLOR is honoured too.")
     ] = False,
 ) -> None:
-    """Breathe with a pacer: a picture that grows as you breathe in and shrinks as you breathe out."""
+    """Breathe with a pacer: it grows as you breathe in and shrinks as you breathe out."""
     from coreg_tui.cli.breathe_run import SystemClock, run_live, run_plain
     from coreg_tui.cli.terminal import is_terminal, say
     from coreg_tui.content import DEFAULT_PRESET, breathing
@@ -161,5 +174,9 @@ def patterns(
     console.print(table)
     if marked:
         console.print(Text(f"\n* {content.hold_caution}", style="dim"))
-    console.print(Text(f"\nAny pattern works too: coreg breathe 4-6, 5-7, 4-2-6. {content.stop_note}",
-                       style="dim"))
+    console.print(
+        Text(
+            f"\nAny pattern works too: coreg breathe 4-6, 5-7, 4-2-6. {content.stop_note}",
+            style="dim",
+        )
+    )

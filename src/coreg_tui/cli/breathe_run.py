@@ -124,22 +124,21 @@ def _quiet_keys(stream: TextIO) -> Iterator[None]:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
 
 
-def run_live(plan: SessionPlan, clock: Clock, console: Console, notes: Notes, *,
-             bell: bool = False) -> BreathSummary:
+def run_live(
+    plan: SessionPlan, clock: Clock, console: Console, notes: Notes, *, bell: bool = False
+) -> BreathSummary:
     """A calm full-window picture that grows on the inhale and shrinks on the exhale."""
-    from rich.live import Live
-
     from coreg_tui.cli import breathe_view as view
+    from coreg_tui.cli.screen import Painter
 
     session = _Session(plan, clock)
+    painter = Painter(console)
     ascii_only = not (console.encoding or "").lower().startswith("utf")
     finished = False
     last_frame: object = None
     last_phase: tuple[int, int] | None = None
-    live = Live(console=console, screen=True, auto_refresh=False, transient=True,
-                redirect_stdout=False, redirect_stderr=False)
     try:
-        with _quiet_keys(sys.stdin), live:
+        with _quiet_keys(sys.stdin), painter.full_window():
             while True:
                 now = clock.monotonic()
                 t = now - session.begin
@@ -158,7 +157,7 @@ def run_live(plan: SessionPlan, clock: Clock, console: Console, notes: Notes, *,
                     frame = view.breath_frame(plan, state, t, size, notes, ascii_only)
                     wake = min(now + POLL_S, session.begin + state.end_s)
                 if frame != last_frame:
-                    live.update(view.render(frame), refresh=True)
+                    painter.paint(view.layout(frame), size)
                     last_frame = frame
                 sleep_until(clock, wake)
     except KeyboardInterrupt:

@@ -1,4 +1,4 @@
-"""What the live breathing display shows, as plain values, and how Rich draws it.
+"""What the live breathing display shows: plain values, then the window's rows.
 
 `breath_frame` decides what is on screen from the pacer's state; frames are
 equal when the picture would be the same, so the runner redraws only when
@@ -9,11 +9,10 @@ the countdown's second, the window's size).
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass
 
-from rich.console import Group, RenderableType
-from rich.text import Text
-
+from coreg_tui.cli.screen import Line
 from coreg_tui.core.durations import format_clock
 from coreg_tui.core.pacing import PhaseState, fullness
 from coreg_tui.core.session import SessionPlan
@@ -71,8 +70,14 @@ def _status(plan: SessionPlan, state: PhaseState, t: float) -> str:
     return " \u00b7 ".join(parts)
 
 
-def breath_frame(plan: SessionPlan, state: PhaseState, t: float, size: tuple[int, int],
-                 notes: Notes, ascii_only: bool) -> Frame:
+def breath_frame(
+    plan: SessionPlan,
+    state: PhaseState,
+    t: float,
+    size: tuple[int, int],
+    notes: Notes,
+    ascii_only: bool,
+) -> Frame:
     width, height = size
     countdown = math.ceil(state.end_s - t - 1e-9)
     return Frame(
@@ -104,24 +109,32 @@ def waiting_frame(plan: SessionPlan, wait_s: float, size: tuple[int, int], notes
     )
 
 
-def render(frame: Frame) -> RenderableType:
+def _fit(text: str, width: int) -> str:
+    """`text` centred in `width` cells, shortened with an ellipsis if it does not fit."""
+    if len(text) > width:
+        return text[: max(0, width - 1)] + "\u2026" if width > 0 else ""
+    return " " * ((width - len(text)) // 2) + text
+
+
+def layout(frame: Frame) -> list[Line]:
+    """The window's rows, top to bottom, each a text and a style."""
     colour = PHASE_STYLES.get(frame.phase, "")
-    lines: list[Text] = [
-        Text(frame.title, style="dim"),
-        Text(""),
-        *(Text(line, style=colour, justify="left" if len(frame.orb) > 1 else None)
-          for line in frame.orb),
-        Text(""),
-        Text(frame.word, style=f"bold {colour}".strip()),
-        Text(frame.status, style="dim"),
-        Text(frame.hint, style="dim"),
+    width = frame.width
+    body: list[Line] = [
+        (_fit(frame.title, width), "dim"),
+        ("", ""),
+        *(
+            (line[:width], colour) if len(frame.orb) > 1 else (_fit(line, width), colour)
+            for line in frame.orb
+        ),
+        ("", ""),
+        (_fit(frame.word, width), f"bold {colour}".strip()),
+        (_fit(frame.status, width), "dim"),
+        (_fit(frame.hint, width), "dim"),
     ]
-    if frame.note and frame.height >= len(lines) + 2:
-        lines += [Text(""), Text(frame.note, style="dim italic")]
-    top = max(0, (frame.height - len(lines)) // 2)
-    for line in lines:
-        if line.justify is None:  # orb lines are full width already
-            line.justify = "center"
-        line.no_wrap = line.style != "dim italic"
-        line.overflow = "ellipsis"
-    return Group(*([Text("")] * top), *lines)
+    if frame.note and width >= 20:
+        note = textwrap.wrap(frame.note, width=min(76, width - 2))
+        if len(body) + 1 + len(note) <= frame.height:
+            body += [("", ""), *((_fit(line, width), "dim italic") for line in note)]
+    top = max(0, (frame.height - len(body)) // 2)
+    return ([("", "")] * top + body)[: frame.height]

@@ -37,7 +37,7 @@ def parse_duration(text: str, *, bare_unit: str = "m") -> float:
 
 def format_duration(seconds: float) -> str:
     """`45 s`, `2 min 5 s`, `1 h 4 min`: whole seconds, the way people say it."""
-    whole = int(round(max(0.0, seconds)))
+    whole = round(max(0.0, seconds))
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:

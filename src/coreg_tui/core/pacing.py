@@ -245,8 +245,10 @@ def blend(a: Pattern, b: Pattern, f: float) -> Pattern:
     if f >= 1:
         return b
     return Pattern(
-        **{x.name: getattr(a, x.name) + (getattr(b, x.name) - getattr(a, x.name)) * f
-           for x in fields(Pattern)}
+        **{
+            x.name: getattr(a, x.name) + (getattr(b, x.name) - getattr(a, x.name)) * f
+            for x in fields(Pattern)
+        }
     )
 
 
@@ -376,8 +378,9 @@ def phase_at(pacer: Pacer, elapsed_s: float) -> PhaseState:
     for index, seg in enumerate(segments):
         if within < offset + seg.seconds or index == len(segments) - 1:
             progress = min(1.0, max(0.0, (within - offset) / seg.seconds))
-            return PhaseState(seg.phase, progress, k, seg.role, index, start + offset,
-                              seg.seconds, pattern)
+            return PhaseState(
+                seg.phase, progress, k, seg.role, index, start + offset, seg.seconds, pattern
+            )
         offset += seg.seconds
     raise AssertionError("a pattern always has an inhale and an exhale")
 
@@ -390,8 +393,9 @@ def phase_starts(pacer: Pacer, first_cycle: int = 0) -> Iterator[PhaseState]:
         pattern = pacer.pattern_for(k)
         offset = 0.0
         for index, seg in enumerate(pattern.segments()):
-            yield PhaseState(seg.phase, 0.0, k, seg.role, index, start + offset,
-                             seg.seconds, pattern)
+            yield PhaseState(
+                seg.phase, 0.0, k, seg.role, index, start + offset, seg.seconds, pattern
+            )
             offset += seg.seconds
         k += 1
 

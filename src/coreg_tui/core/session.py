@@ -33,7 +33,9 @@ class SessionPlan:
 
     @property
     def label(self) -> str:
-        name = f"{self.preset.name} " if self.preset and self.preset.name != str(self.target) else ""
+        name = (
+            f"{self.preset.name} " if self.preset and self.preset.name != str(self.target) else ""
+        )
         return f"{name}{self.target}"
 
     @property
@@ -58,7 +60,9 @@ def plan_session(
     if minutes is not None and not (math.isfinite(minutes) and 0 < minutes <= MAX_MINUTES):
         raise InputError(f"--minutes is {minutes}; it can be more than 0 and up to {MAX_MINUTES:g}")
     if ramp is not None and glide_from is None:
-        raise InputError("--ramp goes with --from, the pattern to start at (e.g. --from 3-3 --ramp 2m)")
+        raise InputError(
+            "--ramp goes with --from, the pattern to start at (e.g. --from 3-3 --ramp 2m)"
+        )
     start: Pattern | None = None
     ramp_s = 0.0
     pacer: Pacer = target

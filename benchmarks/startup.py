@@ -1,0 +1,58 @@
+"""How long `coreg` takes to start, against the CLI library it stands on.
+
+Runs each command many times, interleaved so that a busy moment hurts all
+of them alike, and prints medians and the ratio to `python -c "import typer"`
+measured in the same run. Target: at most 1.3x.
+
+    python benchmarks/startup.py [--runs 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+COMMANDS = {
+    "python -c pass": [sys.executable, "-c", "pass"],
+    "python -c 'import typer'": [sys.executable, "-c", "import typer"],
+    "coreg --version": [str(BIN / "coreg"), "--version"],
+    "coreg breathe --help": [str(BIN / "coreg"), "breathe", "--help"],
+    "coreg patterns --json": [str(BIN / "coreg"), "patterns", "--json"],
+}
+BASELINE = "python -c 'import typer'"
+TARGET = 1.3
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=40)
+    args = parser.parse_args()
+    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    for cmd in COMMANDS.values():  # warm the file cache and .pyc files
+        subprocess.run(cmd, capture_output=True, check=True)
+    for _ in range(args.runs):
+        for name, cmd in COMMANDS.items():
+            started = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, check=True)
+            times[name].append(time.perf_counter() - started)
+    base = statistics.median(times[BASELINE])
+    print(f"startup, median of {args.runs} interleaved runs (python {sys.version.split()[0]})")
+    worst = 0.0
+    for name, samples in times.items():
+        median = statistics.median(samples)
+        ratio = median / base
+        if name.startswith("coreg") and name != "coreg patterns --json":
+            worst = max(worst, ratio)
+        print(f"  {name:<28} {median * 1000:7.1f} ms   {ratio:4.2f}x typer")
+    verdict = "meets" if worst <= TARGET else "MISSES"
+    print(f"worst of --version / breathe --help: {worst:.2f}x ({verdict} the {TARGET}x target)")
+    return 0 if worst <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
