@@ -18,6 +18,12 @@ from pathlib import Path
 COREG = Path(sys.executable).parent / "coreg"
 
 
+def default_sigint() -> None:
+    """Run in the child: a shell starts background jobs (CI, say) with Ctrl-C
+    ignored, and Python keeps an inherited ignore; a terminal gives the default."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def coreg(
     *args: str,
     env: dict[str, str] | None = None,
@@ -63,6 +69,7 @@ def run_in_pty(
         stderr=slave,
         env=full_env,
         start_new_session=True,
+        preexec_fn=default_sigint,  # noqa: PLW1509 (no threads in these tests)
     )
     os.close(slave)
     chunks: list[bytes] = []

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tests.installed import COREG, coreg, run_in_pty
+from tests.installed import COREG, coreg, default_sigint, run_in_pty
 
 pytestmark = pytest.mark.slow
 
@@ -65,6 +65,7 @@ def test_ctrl_c_in_a_pipe_ends_calmly() -> None:
         stderr=subprocess.PIPE,
         text=True,
         stdin=subprocess.DEVNULL,
+        preexec_fn=default_sigint,  # noqa: PLW1509 (no threads in these tests)
     )
     time.sleep(2.5)
     proc.send_signal(signal.SIGINT)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
@@ -78,17 +78,25 @@ class Pattern:
     hold_in: float = 0.0
     hold_out: float = 0.0
     top_up: float = 0.0
+    # Worked out once: a display asks for them many times a second.
+    _segments: tuple[Segment, ...] = field(init=False, repr=False, compare=False)
+    _period: float = field(init=False, repr=False, compare=False)
 
-    def segments(self) -> tuple[Segment, ...]:
-        return tuple(
+    def __post_init__(self) -> None:
+        segments = tuple(
             Segment(role, phase, getattr(self, role))
             for role, phase in _ORDER
             if getattr(self, role) > 0
         )
+        object.__setattr__(self, "_segments", segments)
+        object.__setattr__(self, "_period", sum(seg.seconds for seg in segments))
+
+    def segments(self) -> tuple[Segment, ...]:
+        return self._segments
 
     @property
     def period(self) -> float:
-        return sum(seg.seconds for seg in self.segments())
+        return self._period
 
     @property
     def breaths_per_minute(self) -> float:
@@ -169,14 +177,13 @@ def parse_pattern(text: str) -> Pattern:
 
 
 def check_limits(pattern: Pattern) -> None:
-    for f in fields(pattern):
-        value = getattr(pattern, f.name)
-        low, high = LIMITS[f.name]
-        if f.name == "top_up" and value == 0:
+    for name, (low, high) in LIMITS.items():
+        value = getattr(pattern, name)
+        if name == "top_up" and value == 0:
             continue
         if not (low <= value <= high):
             raise PatternError(
-                f"{_WORDS[f.name]} is {format_seconds(value)} s; "
+                f"{_WORDS[name]} is {format_seconds(value)} s; "
                 f"it can be {format_seconds(low)} to {format_seconds(high)} s"
             )
 
@@ -245,10 +252,7 @@ def blend(a: Pattern, b: Pattern, f: float) -> Pattern:
     if f >= 1:
         return b
     return Pattern(
-        **{
-            x.name: getattr(a, x.name) + (getattr(b, x.name) - getattr(a, x.name)) * f
-            for x in fields(Pattern)
-        }
+        **{name: getattr(a, name) + (getattr(b, name) - getattr(a, name)) * f for name in LIMITS}
     )
 
 
