@@ -52,6 +52,7 @@ def run_in_pty(
     env: dict[str, str] | None = None,
     size: tuple[int, int] = (24, 80),
     interrupt_after: float | None = None,
+    signal_to_send: int = signal.SIGINT,
     timeout: float = 30,
     stdin_devnull: bool = False,
 ) -> PtyRun:
@@ -81,7 +82,7 @@ def run_in_pty(
             and not interrupted
             and time.monotonic() - started > interrupt_after
         ):
-            os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends to the foreground group
+            os.killpg(proc.pid, signal_to_send)  # Ctrl-C sends SIGINT to the foreground group
             interrupted = True
         ready, _, _ = select.select([master], [], [], 0.05)
         if ready:

@@ -93,8 +93,9 @@ def test_live_in_a_terminal_draws_and_restores_it() -> None:
     assert text.rstrip().endswith("1 cycle in 2 s of breathing.")
 
 
-def test_live_ctrl_c_restores_the_terminal_and_exits_0() -> None:
-    run = run_in_pty("breathe", "4-6", interrupt_after=1.5)
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_live_ctrl_c_or_terminate_restores_the_terminal_and_exits_0(sig: int) -> None:
+    run = run_in_pty("breathe", "4-6", interrupt_after=1.5, signal_to_send=sig)
     text = run.output.decode()
     assert run.returncode == 0
     assert text.index("\x1b[?1049l") > text.index("\x1b[?1049h")

@@ -84,6 +84,13 @@ def test_sync_waits_for_the_clock_and_then_breathes_on_its_multiples() -> None:
     assert summary.elapsed_s == 10.0  # the wait is not counted as breathing
 
 
+def test_ctrl_c_while_waiting_for_the_clock_says_so() -> None:
+    clock = FakeClock(wall=1_800_000_001.5, interrupt_at=2.0)
+    summary = run_plain(plan("4-6", sync=True), clock, TimedWriter(clock), None)
+    assert (summary.cycles, summary.elapsed_s) == (0, 0.0)
+    assert summary.sentence() == "Ended before the first breath."
+
+
 def test_bell_rings_at_every_phase() -> None:
     clock = FakeClock()
     bell = io.StringIO()

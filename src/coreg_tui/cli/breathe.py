@@ -81,7 +81,7 @@ def breathe(
     ] = False,
 ) -> None:
     """Breathe with a pacer: it grows as you breathe in and shrinks as you breathe out."""
-    from coreg_tui.cli.breathe_run import SystemClock, run_live, run_plain
+    from coreg_tui.cli.breathe_run import SystemClock, ending_calmly, run_live, run_plain
     from coreg_tui.cli.terminal import is_terminal, say
     from coreg_tui.content import DEFAULT_PRESET, breathing
     from coreg_tui.core.session import plan_session
@@ -103,14 +103,18 @@ def breathe(
             say(f"note: {caution}", sys.stderr)
         bell_to = sys.stdout if is_terminal(sys.stdout) else sys.stderr
         bell_stream = bell_to if bell and is_terminal(bell_to) else None
-        summary = run_plain(plan, SystemClock(), sys.stdout, bell_stream)
+        with ending_calmly():
+            summary = run_plain(plan, SystemClock(), sys.stdout, bell_stream)
         finish_session(summary, plain=True)
         return
     from coreg_tui.cli.breathe_view import Notes
     from coreg_tui.cli.terminal import make_console
 
     console = make_console(no_color=no_color)
-    summary = run_live(plan, SystemClock(), console, Notes(content.stop_note, caution), bell=bell)
+    with ending_calmly():
+        summary = run_live(
+            plan, SystemClock(), console, Notes(content.stop_note, caution), bell=bell
+        )
     finish_session(summary, plain=False)
 
 

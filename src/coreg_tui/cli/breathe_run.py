@@ -38,6 +38,23 @@ class SystemClock:
     sleep = staticmethod(time.sleep)
 
 
+@contextlib.contextmanager
+def ending_calmly() -> Iterator[None]:
+    """SIGTERM and SIGHUP (the window closed) end a session the way Ctrl-C does:
+    the terminal is restored and the session is summed up, never left half-drawn."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    saved = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+
+
 def sleep_until(clock: Clock, target: float) -> None:
     delay = target - clock.monotonic()
     if delay > 0:

@@ -99,5 +99,7 @@ class BreathSummary:
     glide_from: str | None = None
 
     def sentence(self) -> str:
+        if self.elapsed_s < 0.5:
+            return "Ended before the first breath."
         noun = "cycle" if self.cycles == 1 else "cycles"
         return f"{self.cycles} {noun} in {format_duration(self.elapsed_s)} of breathing."
