@@ -43,11 +43,12 @@ def test_piped_breathe_prints_one_line_per_phase_then_a_summary() -> None:
     result = coreg("breathe", "1-1.5", "--cycles", "1")
     took = time.monotonic() - started
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [
+    assert result.stdout.splitlines()[:3] == [
         "inhale 1s",
         "exhale 1.5s",
         "done: 1 cycle in 2 s of breathing.",
     ]
+    assert re.fullmatch(r"kept: [0-9a-f]{8}", result.stdout.splitlines()[3])
     assert 2.5 <= took < 10
 
 
@@ -72,7 +73,7 @@ def test_ctrl_c_in_a_pipe_ends_calmly() -> None:
     out, err = proc.communicate(timeout=10)
     assert proc.returncode == 0, err
     assert err == ""
-    assert out.splitlines()[-1] == "done: 1 cycle in 2 s of breathing."
+    assert out.splitlines()[-2] == "done: 1 cycle in 2 s of breathing."
 
 
 @pytest.mark.parametrize("args", [["breathe", "4-x"], ["breathe", "--minutes", "abc"], ["nope"]])
@@ -90,7 +91,9 @@ def test_live_in_a_terminal_draws_and_restores_it() -> None:
     assert "\x1b[?1049h" in text and "\x1b[?1049l" in text  # alternate screen, then back
     assert "breathe in" in text and "breathe out" in text and "\u2588" in text
     assert colour_codes(text)
-    assert text.rstrip().endswith("1 cycle in 2 s of breathing.")
+    assert re.search(
+        r"1 cycle in 2 s of breathing\. Kept in your journal \([0-9a-f]{8}\)\.$", text.rstrip()
+    )
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
@@ -101,7 +104,7 @@ def test_live_ctrl_c_or_terminate_restores_the_terminal_and_exits_0(sig: int) ->
     assert text.index("\x1b[?1049l") > text.index("\x1b[?1049h")
     assert "\x1b[?25h" in text  # the cursor is shown again
     assert "Traceback" not in text
-    assert re.search(r"0 cycles in \d s of breathing\.$", text.rstrip())
+    assert re.search(r"0 cycles in \d s of breathing\. Kept in your journal", text)
 
 
 @pytest.mark.parametrize("how", [["--no-color"], []])
@@ -121,4 +124,4 @@ def test_live_works_when_stdin_is_not_a_terminal() -> None:
 def test_a_dumb_terminal_gets_plain_lines() -> None:
     run = run_in_pty("breathe", "1-1", "--cycles", "1", env={"TERM": "dumb"})
     lines = run.output.decode().replace("\r\n", "\n").splitlines()
-    assert lines == ["inhale 1s", "exhale 1s", "done: 1 cycle in 2 s of breathing."]
+    assert lines[:3] == ["inhale 1s", "exhale 1s", "done: 1 cycle in 2 s of breathing."]

@@ -6,14 +6,7 @@ import json
 
 import pytest
 
-from coreg_tui.cli.app import run
-
-
-def call(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as info:
-        run(list(argv))
-    out, err = capsys.readouterr()
-    return int(info.value.code or 0), out, err
+from tests.cli.runner import call
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

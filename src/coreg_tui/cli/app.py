@@ -15,7 +15,7 @@ import typer
 from typer._click.exceptions import ClickException
 
 from coreg_tui import __version__
-from coreg_tui.cli import breathe
+from coreg_tui.cli import breathe, browse, log, transfer
 from coreg_tui.core.errors import InputError
 from coreg_tui.text import printable
 
@@ -56,12 +56,35 @@ def root(
         sys.stdout.write(ctx.get_help() + "\n")
 
 
+app.command("log")(log.log)
 app.command("breathe")(breathe.breathe)
+app.command("list")(browse.list_entries)
+app.command("show")(browse.show)
+app.command("edit")(browse.edit)
+app.command("delete")(browse.delete)
+app.command("export")(transfer.export)
+app.command("import")(transfer.import_entries)
 app.command("patterns")(breathe.patterns)
+app.command("paths")(transfer.paths)
 
 
 def _one_line(message: str) -> str:
     return " ".join(printable(message).split())
+
+
+def _journal_refusal(exc: Exception) -> str | None:
+    """The one line for a journal that cannot be used as it is (exit code 1), if that is what
+    went wrong. The journal modules are imported only if they were already in use."""
+    store = sys.modules.get("coreg_tui.journal.store")
+    if store is None:
+        return None
+    if isinstance(exc, store.JournalError):
+        return str(exc)
+    import sqlite3
+
+    if isinstance(exc, sqlite3.Error) and (mapped := store.refusal(exc, None)):
+        return str(mapped)
+    return None
 
 
 def run(argv: list[str] | None = None) -> None:
@@ -74,4 +97,10 @@ def run(argv: list[str] | None = None) -> None:
     except InputError as exc:
         sys.stderr.write(f"coreg: {_one_line(str(exc))}\n")
         sys.exit(2)
+    except Exception as exc:
+        refused = _journal_refusal(exc)
+        if refused is None:
+            raise  # a bug in coreg: let it show
+        sys.stderr.write(f"coreg: {_one_line(refused)}\n")
+        sys.exit(1)
     sys.exit(result if isinstance(result, int) else 0)

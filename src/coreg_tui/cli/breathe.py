@@ -10,6 +10,7 @@ import typer
 
 if TYPE_CHECKING:
     from coreg_tui.core.session import BreathSummary
+    from coreg_tui.core.states import State
 
 PATTERN_HELP = (
     "A preset (see 'coreg patterns') or a pattern in seconds: 4-6 (in-out), "
@@ -79,13 +80,39 @@ def breathe(
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colour; NO_COLOR is honoured too.")
     ] = False,
+    before: Annotated[
+        str | None,
+        typer.Option(
+            "--before",
+            metavar="STATE[:N]",
+            show_default=False,
+            help="How you are before you begin, for the journal: anxious:6.",
+        ),
+    ] = None,
+    after: Annotated[
+        str | None,
+        typer.Option(
+            "--after",
+            metavar="STATE[:N]",
+            show_default=False,
+            help="How you are afterwards, if you know it already: calm:3.",
+        ),
+    ] = None,
+    no_log: Annotated[
+        bool, typer.Option("--no-log", help="Do not keep this session in the journal.")
+    ] = False,
 ) -> None:
     """Breathe with a pacer: it grows as you breathe in and shrinks as you breathe out."""
     from coreg_tui.cli.breathe_run import SystemClock, ending_calmly, run_live, run_plain
     from coreg_tui.cli.terminal import is_terminal, say
     from coreg_tui.content import DEFAULT_PRESET, breathing
     from coreg_tui.core.session import plan_session
+    from coreg_tui.core.states import parse_state_with_intensity
 
+    around = {
+        "before": parse_state_with_intensity(before, "--before") if before else None,
+        "after": parse_state_with_intensity(after, "--after") if after else None,
+    }
     content = breathing()
     plan = plan_session(
         pattern,
@@ -105,7 +132,7 @@ def breathe(
         bell_stream = bell_to if bell and is_terminal(bell_to) else None
         with ending_calmly():
             summary = run_plain(plan, SystemClock(), sys.stdout, bell_stream)
-        finish_session(summary, plain=True)
+        finish_session(summary, plain=True, keep=not no_log, **around)
         return
     from coreg_tui.cli.breathe_view import Notes
     from coreg_tui.cli.terminal import make_console
@@ -115,18 +142,40 @@ def breathe(
         summary = run_live(
             plan, SystemClock(), console, Notes(content.stop_note, caution), bell=bell
         )
-    finish_session(summary, plain=False)
+    finish_session(summary, plain=False, keep=not no_log, **around)
 
 
-def finish_session(summary: BreathSummary, *, plain: bool) -> None:
-    """Where every breathing session from the CLI ends.
-
-    The seam for the journal: the journal issue records `summary` here, so a
-    session is kept whether it ran its course or was ended with Ctrl-C.
-    """
+def finish_session(
+    summary: BreathSummary,
+    *,
+    plain: bool,
+    keep: bool = True,
+    before: tuple[State, int | None] | None = None,
+    after: tuple[State, int | None] | None = None,
+) -> None:
+    """Where every breathing session from the CLI ends, run to its end or stopped:
+    one line to sum it up, and (unless --no-log) an entry in the journal."""
     from coreg_tui.cli.terminal import say
 
-    say(("done: " if plain else "") + summary.sentence())
+    line = ("done: " if plain else "") + summary.sentence()
+    if not keep or summary.elapsed_s < 0.5:
+        say(line)
+        return
+    from coreg_tui.cli.journal_access import open_journal
+    from coreg_tui.core.session import breath_entry
+
+    entry = breath_entry(summary, before=before, after=after)
+    try:
+        with open_journal() as journal:
+            journal.add(entry)
+    except BaseException:
+        say(line)  # the breathing happened, whatever became of the journal
+        raise
+    say(
+        f"{line}\nkept: {entry.short_id}"
+        if plain
+        else f"{line} Kept in your journal ({entry.short_id})."
+    )
 
 
 def patterns(

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from coreg_tui.core.durations import format_duration, parse_duration
+from coreg_tui.core.entries import Entry, Kind, new_id
 from coreg_tui.core.errors import InputError
 from coreg_tui.core.pacing import Glide, Pacer, Pattern, Preset, resolve, session_end
+from coreg_tui.core.states import State
 
 MAX_CYCLES = 10_000
 MAX_MINUTES = 600.0
@@ -103,3 +105,30 @@ class BreathSummary:
             return "Ended before the first breath."
         noun = "cycle" if self.cycles == 1 else "cycles"
         return f"{self.cycles} {noun} in {format_duration(self.elapsed_s)} of breathing."
+
+
+def breath_entry(
+    summary: BreathSummary,
+    *,
+    before: tuple[State, int | None] | None = None,
+    after: tuple[State, int | None] | None = None,
+) -> Entry:
+    """The journal's record of a breathing session, at the local time it began."""
+    detail: dict[str, object] = {"finished": summary.finished}
+    if summary.preset:
+        detail["preset"] = summary.preset
+    if summary.glide_from:
+        detail["glide_from"] = summary.glide_from
+    return Entry(
+        id=new_id(),
+        kind=Kind.PRACTICE,
+        at=summary.started_at.astimezone(),
+        state=before[0] if before else None,
+        intensity=before[1] if before else None,
+        practice=summary.pattern,
+        duration_s=round(summary.elapsed_s, 3),
+        cycles=summary.cycles,
+        state_after=after[0] if after else None,
+        intensity_after=after[1] if after else None,
+        detail=detail,
+    )

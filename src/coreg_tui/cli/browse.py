@@ -1,0 +1,303 @@
+"""`coreg list`, `show`, `edit` and `delete`: reading and tending the journal."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from rich.text import Text
+
+    from coreg_tui.core.entries import Entry
+
+WHEN_HELP = "today, yesterday, 3d, 2w, 12h, 2026-11-20 or 2026-11-20T14:30"
+ID_HELP = "The entry's id, or its first characters (at least 4), as 'coreg list' shows them."
+
+
+def _safe(text: str, style: str = "") -> Text:
+    """Text a person wrote, shown as it is: no markup, no control characters."""
+    from rich.text import Text
+
+    from coreg_tui.text import printable
+
+    return Text(printable(text), style=style)
+
+
+def list_entries(
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="WHEN", help=f"From: {WHEN_HELP}.", show_default=False),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", metavar="WHEN", help="Up to (a day includes all of it).", show_default=False
+        ),
+    ] = None,
+    state: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--state",
+            "-s",
+            metavar="STATE",
+            help="Only this state (repeat for more).",
+            show_default=False,
+        ),
+    ] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--tag",
+            "-t",
+            metavar="TAG",
+            help="Only entries with this tag (repeat: any).",
+            show_default=False,
+        ),
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search",
+            "-q",
+            metavar="TEXT",
+            help="Only entries whose words contain TEXT.",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-l", metavar="N", help="How many, newest first (0 for all).")
+    ] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON array, for scripts.")] = False,
+) -> None:
+    """Your check-ins and practices, newest first."""
+    from coreg_tui.cli.journal_access import build_filter, now, open_journal
+
+    moment = now()
+    where = build_filter(
+        since=since, until=until, states=state, tags=tag, search=search, limit=limit, at=moment
+    )
+    with open_journal(create=False) as journal:
+        if as_json:
+            from coreg_tui.journal.records import to_record
+
+            out = sys.stdout
+            out.write("[")
+            for i, entry in enumerate(journal.entries(where)):
+                out.write((",\n" if i else "\n") + json.dumps(to_record(entry), ensure_ascii=False))
+            out.write("\n]\n")
+            return
+        shown = list(journal.entries(where))
+        total = journal.count(where) if limit and len(shown) == limit else len(shown)
+    _print_table(shown, total, moment)
+
+
+def _print_table(entries: list[Entry], total: int, moment: datetime) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from coreg_tui.cli.terminal import make_console
+    from coreg_tui.visual.entry_text import what_text, when_text
+
+    console = make_console()
+    if not entries:
+        console.print(Text("No entries match. 'coreg log calm' adds a check-in.", style="dim"))
+        return
+    rows = [
+        (
+            e.short_id,
+            when_text(e.at, moment),
+            what_text(e),
+            e.with_who or "",
+            ", ".join(e.tags),
+            e.note.strip().splitlines()[0] if e.note.strip() else "",
+        )
+        for e in entries
+    ]
+
+    headers = ("id", "when", "what", "with", "tags", "note")
+    caps = (8, 20, 40, 14, 18, 60)
+    widths = [
+        min(cap, max(len(h), *(len(row[i]) for row in rows))) if any(row[i] for row in rows) else 0
+        for i, (h, cap) in enumerate(zip(headers, caps, strict=True))
+    ]
+    # Fit the window: the note gives way first, then tags, then company, then what.
+    spare = console.width - sum(widths) - 2 * (sum(1 for w in widths if w) - 1)
+    for i, least in ((5, 12), (4, 8), (3, 8), (2, 12), (4, 0), (3, 0), (5, 6), (1, 11)):
+        if spare >= 0:
+            break
+        give = min(-spare, max(0, widths[i] - least))
+        if least == 0 and widths[i]:  # drop the column, and the gap beside it
+            give, spare = widths[i], spare + 2
+        widths[i] -= give
+        spare += give
+    table = Table(box=None, pad_edge=False, header_style="bold", show_edge=False)
+    shown = [i for i, w in enumerate(widths) if w]
+    for i in shown:
+        table.add_column(
+            headers[i],
+            width=widths[i],
+            no_wrap=True,
+            overflow="ellipsis",
+            style="dim" if i == 0 else "",
+        )
+    for row in rows:
+        table.add_row(*(row[i] if i < 3 else _safe(row[i]) for i in shown))
+    console.print(table)
+    if total > len(entries):
+        console.print(Text(f"{len(entries)} of {total:,}; --limit 0 shows all.", style="dim"))
+
+
+def show(ref: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)]) -> None:
+    """One entry, in full."""
+    from rich.table import Table
+
+    from coreg_tui.cli.journal_access import open_journal
+    from coreg_tui.cli.terminal import make_console
+    from coreg_tui.core.durations import format_duration
+    from coreg_tui.visual.entry_text import after_text, state_text
+
+    with open_journal(create=False) as journal:
+        e = journal.get(ref)
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column()
+    rows: list[tuple[str, Text | str | None]] = [
+        ("id", e.id),
+        ("kind", "check-in" if e.kind == "checkin" else "practice"),
+        ("when", f"{e.at:%A %-d %B %Y, %H:%M} (UTC{e.at:%z})"),
+        ("practice", _safe(e.practice) if e.practice else None),
+        ("duration", format_duration(e.duration_s) if e.duration_s is not None else None),
+        ("cycles", str(e.cycles) if e.cycles is not None else None),
+        ("state" if e.kind == "checkin" else "before", state_text(e) or None),
+        ("after", after_text(e) or None),
+        ("body", _safe(", ".join(e.body)) if e.body else None),
+        ("with", _safe(e.with_who) if e.with_who else None),
+        ("tags", _safe(", ".join(e.tags)) if e.tags else None),
+        ("note", _safe(e.note) if e.note else None),
+    ]
+    for key, value in rows:
+        if value is not None:
+            grid.add_row(key, value)
+    make_console().print(grid)
+
+
+def edit(
+    ref: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
+    note: Annotated[
+        str | None, typer.Option("--note", "-n", help="New note (replaces it).", show_default=False)
+    ] = None,
+    state: Annotated[
+        str | None, typer.Option("--state", "-s", help="New state.", show_default=False)
+    ] = None,
+    intensity: Annotated[
+        int | None,
+        typer.Option(
+            "--intensity", "-i", metavar="N", help="New intensity, 0 to 10.", show_default=False
+        ),
+    ] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--tag",
+            "-t",
+            metavar="TAG",
+            help="Tags (replace all; repeat for more).",
+            show_default=False,
+        ),
+    ] = None,
+    body: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--body", "-b", metavar="CUE", help="Body cues (replace all).", show_default=False
+        ),
+    ] = None,
+    with_who: Annotated[
+        str | None,
+        typer.Option(
+            "--with",
+            "-w",
+            metavar="WHO",
+            help="Who you were with ('' for alone).",
+            show_default=False,
+        ),
+    ] = None,
+    at: Annotated[
+        str | None, typer.Option("--at", metavar="WHEN", help="When it was.", show_default=False)
+    ] = None,
+    after: Annotated[
+        str | None,
+        typer.Option(
+            "--after",
+            metavar="STATE[:N]",
+            help="A practice's state after it: calm:3.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Change an entry: its note, state, intensity, tags, cues, company or time."""
+    from coreg_tui.cli.journal_access import now, open_journal
+    from coreg_tui.cli.terminal import say
+    from coreg_tui.core.entries import Kind, clean_words
+    from coreg_tui.core.errors import InputError
+    from coreg_tui.core.states import check_intensity, parse_state, parse_state_with_intensity
+    from coreg_tui.core.when import check_not_future, parse_when
+
+    changes: dict[str, object] = {}
+    moment = now()
+    if note is not None:
+        changes["note"] = note.strip()
+    if state is not None:
+        changes["state"] = parse_state(state)
+    if intensity is not None:
+        changes["intensity"] = check_intensity(intensity)
+    if tag is not None:
+        changes["tags"] = clean_words(tag)
+    if body is not None:
+        changes["body"] = clean_words(body)
+    if with_who is not None:
+        changes["with_who"] = " ".join(with_who.split()) or None
+    if at is not None:
+        changes["at"] = check_not_future(parse_when(at, moment), moment)
+    if not changes and after is None:
+        raise InputError(
+            "nothing to change; give --note, --state, --intensity, --tag, --body, "
+            "--with, --at or --after"
+        )
+    with open_journal() as journal:
+        entry = journal.get(ref)
+        if after is not None:
+            if entry.kind is not Kind.PRACTICE:
+                raise InputError("--after is for practices; a check-in has one state (--state)")
+            changes["state_after"], changes["intensity_after"] = parse_state_with_intensity(
+                after, "--after"
+            )
+        journal.replace(entry.edited(**changes))
+    say(f"Changed {entry.short_id}.")
+
+
+def delete(
+    ref: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
+) -> None:
+    """Delete an entry for good (its words are overwritten on disk)."""
+    from coreg_tui.cli.journal_access import now, open_journal
+    from coreg_tui.cli.terminal import say
+    from coreg_tui.core.errors import InputError
+    from coreg_tui.visual.entry_text import what_text, when_text
+
+    with open_journal(create=False) as journal:
+        entry = journal.get(ref)
+        described = f"{what_text(entry)}, {when_text(entry.at, now())}"
+        if not yes:
+            if not sys.stdin.isatty():
+                raise InputError(f"add --yes to delete {entry.short_id} without being asked")
+            if not typer.confirm(f"Delete {entry.short_id} ({described})?", default=False):
+                say("Kept.")
+                return
+        journal.delete(entry.id)
+    say(f"Deleted {entry.short_id} ({described}).")

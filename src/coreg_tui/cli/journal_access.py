@@ -1,0 +1,50 @@
+"""How every command reaches the journal and reads the options they share."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from coreg_tui.core.states import parse_state
+from coreg_tui.core.when import parse_when
+from coreg_tui.journal.store import Filter, Journal
+
+
+def now() -> datetime:
+    """The one clock read of a command: local, aware."""
+    return datetime.now().astimezone()
+
+
+def open_journal(*, create: bool = True) -> Journal:
+    from coreg_tui.paths import journal_path
+
+    return Journal.open(journal_path(), create=create)
+
+
+def build_filter(
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    states: list[str] | None = None,
+    tags: list[str] | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+    newest_first: bool = True,
+    at: datetime,
+) -> Filter:
+    from coreg_tui.core.errors import InputError
+
+    if limit is not None and limit < 0:
+        raise InputError(f"--limit is {limit}; use a number of entries, or 0 for all")
+    start = parse_when(since, at) if since else None
+    end = parse_when(until, at, end_of_day=True) if until else None
+    if start is not None and end is not None and end <= start:
+        raise InputError("--until is not after --since; nothing could match")
+    return Filter(
+        since=start,
+        until=end,
+        states=tuple(dict.fromkeys(parse_state(s) for s in states or ())),
+        tags=tuple(t.strip() for t in tags or () if t.strip()),
+        search=search or None,
+        limit=limit or None,
+        newest_first=newest_first,
+    )

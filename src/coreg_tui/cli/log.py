@@ -1,0 +1,85 @@
+"""`coreg log`: a check-in in one line."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from coreg_tui.core.states import aliases_help
+
+STATE_HELP = (
+    "How your system is: ventral, sympathetic or dorsal, or an everyday word for one. "
+    f"{aliases_help()}."
+)
+
+
+def log(
+    state: Annotated[str, typer.Argument(metavar="STATE", help=STATE_HELP, show_default=False)],
+    intensity: Annotated[
+        int | None,
+        typer.Option(
+            "--intensity", "-i", metavar="N", help="How strong, 0 to 10.", show_default=False
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option("--note", "-n", help="A few words, if you like.", show_default=False),
+    ] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--tag", "-t", metavar="TAG", help="A tag (repeat for more).", show_default=False
+        ),
+    ] = None,
+    body: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--body",
+            "-b",
+            metavar="CUE",
+            help="What your body says: 'tight chest' (repeat for more).",
+            show_default=False,
+        ),
+    ] = None,
+    with_who: Annotated[
+        str | None,
+        typer.Option(
+            "--with",
+            "-w",
+            metavar="WHO",
+            help="Who you are with (leave out if alone).",
+            show_default=False,
+        ),
+    ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            metavar="WHEN",
+            help="When it was, if not now: 14:30, 'yesterday 22:00', 2h, 2026-11-20T09:15.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Note how your nervous system is right now: a check-in in one line."""
+    from coreg_tui.cli.journal_access import now, open_journal
+    from coreg_tui.cli.terminal import say
+    from coreg_tui.core.entries import checkin, clean_words
+    from coreg_tui.core.states import check_intensity, parse_state
+    from coreg_tui.core.when import check_not_future, parse_when
+    from coreg_tui.visual.entry_text import state_text, when_text
+
+    moment = now()
+    entry = checkin(
+        check_not_future(parse_when(at, moment), moment) if at else moment,
+        parse_state(state),
+        intensity=check_intensity(intensity),
+        body=clean_words(body),
+        with_who=" ".join(with_who.split()) or None if with_who else None,
+        note=(note or "").strip(),
+        tags=clean_words(tag),
+    )
+    with open_journal() as journal:
+        journal.add(entry)
+    say(f"Noted: {state_text(entry)}, {when_text(entry.at, moment)} ({entry.short_id}).")

@@ -1,0 +1,161 @@
+"""`coreg export`, `coreg import` and `coreg paths`."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+
+class ExportFormat(StrEnum):
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
+@contextlib.contextmanager
+def _output(target: str, force: bool) -> Iterator[TextIO]:
+    """stdout for '-'; otherwise a private temporary file beside the target, renamed
+    over it only when everything was written, so an interrupted export leaves nothing."""
+    from coreg_tui.core.errors import InputError
+
+    if target == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    path = Path(target).expanduser()
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; give a file name")
+    if path.exists() and not force:
+        raise InputError(f"{path} already exists; add --force to replace it")
+    if not path.parent.is_dir():
+        raise InputError(f"the folder {path.parent} does not exist")
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            yield out  # mkstemp makes it 0600: an export is as private as the journal
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+
+
+def export(
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="markdown, json or csv.", case_sensitive=False),
+    ] = ExportFormat.markdown,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Where to write ('-' for standard output)."
+        ),
+    ] = "-",
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", metavar="WHEN", show_default=False, help="From: today, 3d, 2w, 2026-11-01."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", metavar="WHEN", show_default=False, help="Up to (a day includes all of it)."
+        ),
+    ] = None,
+    state: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--state", "-s", metavar="STATE", show_default=False, help="Only this state (repeat)."
+        ),
+    ] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--tag", "-t", metavar="TAG", show_default=False, help="Only this tag (repeat: any)."
+        ),
+    ] = None,
+    front_matter: Annotated[
+        bool,
+        typer.Option(
+            "--front-matter", help="Markdown: start with YAML front matter for note apps."
+        ),
+    ] = False,
+) -> None:
+    """Write the journal out, oldest first: markdown to read, JSON to keep, CSV for sheets."""
+    from coreg_tui.cli.journal_access import build_filter, now, open_journal
+    from coreg_tui.cli.terminal import say
+    from coreg_tui.journal import export as writers
+
+    moment = now()
+    where = build_filter(
+        since=since, until=until, states=state, tags=tag, newest_first=False, at=moment
+    )
+    with open_journal(create=False) as journal, _output(output, force) as out:
+        entries = journal.entries(where)
+        if fmt is ExportFormat.json:
+            count = writers.write_json(entries, out, moment)
+        elif fmt is ExportFormat.csv:
+            count = writers.write_csv(entries, out)
+        else:
+            count = writers.write_markdown(entries, out, moment, front_matter=front_matter)
+    if output != "-":
+        say(f"Wrote {count:,} entr{'y' if count == 1 else 'ies'} to {output}.", sys.stderr)
+
+
+def import_entries(
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="coreg's JSON export, or a JSON array of entries "
+            "with at least 'at' and 'state' ('-' for standard input).",
+        ),
+    ],
+) -> None:
+    """Bring entries in from a JSON file. Entries already in the journal are skipped."""
+    from coreg_tui.cli.journal_access import open_journal
+    from coreg_tui.cli.terminal import say
+    from coreg_tui.core.errors import InputError
+    from coreg_tui.journal.importer import parse_entries
+
+    source = "standard input" if file == "-" else file
+    try:
+        text = sys.stdin.read() if file == "-" else Path(file).expanduser().read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputError(f"cannot read {source}: {reason}") from None
+    entries = parse_entries(text, source)
+    with open_journal() as journal:
+        added = journal.add_many(entries)
+    skipped = len(entries) - added
+    note = f" ({skipped:,} already there)" if skipped else ""
+    say(f"Imported {added:,} entr{'y' if added == 1 else 'ies'}{note}.")
+
+
+def paths(
+    as_json: Annotated[bool, typer.Option("--json", help="As a JSON object.")] = False,
+) -> None:
+    """Where coreg keeps your journal, config and your own practices."""
+    from coreg_tui.cli.terminal import say
+    from coreg_tui.paths import all_paths
+
+    found = all_paths()
+    if as_json:
+        say(json.dumps(found, indent=2))
+        return
+    width = max(map(len, found))
+    for name, value in found.items():
+        say(f"{name.replace('_', ' '):<{width}}  {value}")

@@ -1,0 +1,84 @@
+"""Journal entries: check-ins and practice sessions, as plain values.
+
+Only the store speaks SQL; the exports and the import speak dictionaries
+(`to_record` / `from_record`); everything else speaks `Entry`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from coreg_tui.core.states import State
+
+
+class Kind(StrEnum):
+    CHECKIN = "checkin"
+    PRACTICE = "practice"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    kind: Kind
+    at: datetime  # aware, in the offset the person was in when it happened
+    state: State | None = None  # a check-in's state; a practice's state before
+    intensity: int | None = None  # 0-10; a practice's intensity before
+    body: tuple[str, ...] = ()
+    with_who: str | None = None
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    practice: str | None = None  # what was practised: a pattern such as 4-6, or a practice id
+    duration_s: float | None = None
+    cycles: int | None = None
+    state_after: State | None = None
+    intensity_after: int | None = None
+    detail: dict[str, Any] = field(default_factory=dict, compare=True, hash=False)
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:8]
+
+    def edited(self, **changes: Any) -> Entry:
+        return replace(self, **changes)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def checkin(
+    at: datetime,
+    state: State,
+    *,
+    intensity: int | None = None,
+    body: tuple[str, ...] = (),
+    with_who: str | None = None,
+    note: str = "",
+    tags: tuple[str, ...] = (),
+    entry_id: str | None = None,
+) -> Entry:
+    return Entry(
+        id=entry_id or new_id(),
+        kind=Kind.CHECKIN,
+        at=at,
+        state=state,
+        intensity=intensity,
+        body=body,
+        with_who=with_who,
+        note=note,
+        tags=tags,
+    )
+
+
+def clean_words(words: list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
+    """Tags and body cues: trimmed, empty ones dropped, repeats removed, order kept."""
+    seen: dict[str, None] = {}
+    for word in words or ():
+        w = " ".join(word.split())
+        if w and w.lower() not in {k.lower() for k in seen}:
+            seen[w] = None
+    return tuple(seen)

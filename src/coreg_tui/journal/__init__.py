@@ -1,0 +1,1 @@
+"""The journal: a private SQLite file, its schema, and its exports and imports."""

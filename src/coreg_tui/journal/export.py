@@ -1,0 +1,174 @@
+"""Writing entries out: JSON (lossless), Markdown (to read), CSV (for spreadsheets).
+
+Every writer takes an iterator and a text stream and writes as it goes, so
+memory stays flat whatever the size of the journal.
+
+Markdown: whatever a person wrote (notes, tags, names, cues) comes out as
+the literal text it is. Characters that could start a structure are
+backslash-escaped (CommonMark lets any ASCII punctuation be escaped), line
+starts that could open a heading, list, quote, fence or break are
+neutralised, and control characters become visible placeholders. A note can
+never add a heading, a link, raw HTML or a table to the document.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from typing import TextIO
+
+from coreg_tui.core.durations import format_duration
+from coreg_tui.core.entries import Entry, Kind
+from coreg_tui.journal.records import FIELDS, to_record
+from coreg_tui.text import printable
+
+FORMAT_NAME = "coreg-journal"
+FORMAT_VERSION = 1
+
+# --- JSON --------------------------------------------------------------------------
+
+
+def write_json(entries: Iterable[Entry], out: TextIO, exported_at: datetime) -> int:
+    out.write(
+        "{"
+        f'"format": "{FORMAT_NAME}", "version": {FORMAT_VERSION}, '
+        f'"exported_at": {json.dumps(exported_at.isoformat())}, "entries": ['
+    )
+    count = 0
+    for entry in entries:
+        out.write(",\n" if count else "\n")
+        out.write(json.dumps(to_record(entry), ensure_ascii=False))
+        count += 1
+    out.write("\n]}\n")
+    return count
+
+
+# --- CSV ---------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse(cell: str) -> str:
+    """A spreadsheet reads a cell that starts with = + - @ (or a tab or CR) as a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def _csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return printable(defuse("; ".join(value)))
+    if isinstance(value, dict):
+        return defuse(json.dumps(value, ensure_ascii=False, sort_keys=True)) if value else ""
+    if isinstance(value, str):
+        return printable(defuse(value)).replace("\n", " \u23ce ")
+    return str(value)
+
+
+def write_csv(entries: Iterable[Entry], out: TextIO) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FIELDS)
+    count = 0
+    for entry in entries:
+        record = to_record(entry)
+        writer.writerow([_csv_cell(record[name]) for name in FIELDS])
+        count += 1
+    return count
+
+
+# --- Markdown ------------------------------------------------------------------------
+
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~!])")
+_LINE_START = re.compile(r"^([#+\-=>])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+
+
+def md_inline(text: str) -> str:
+    """One line of literal text, safe anywhere in a Markdown line."""
+    return _INLINE.sub(r"\\\1", " ".join(printable(text).split()))
+
+
+def _md_line(line: str) -> str:
+    stripped = line.lstrip(" \t")
+    lead = "".join("&#9;" if ch == "\t" else "&#32;" for ch in line[: len(line) - len(stripped)])
+    body = _INLINE.sub(r"\\\1", stripped)
+    body = _LINE_START.sub(r"\\\1", body)
+    body = _ORDERED.sub(r"\1\\\2", body)
+    return lead + body
+
+
+def md_block(text: str, indent: str) -> Iterator[str]:
+    """The lines of a note, literal, indented to sit inside a list item."""
+    for line in printable(text).splitlines():
+        yield f"{indent}{_md_line(line)}" if line.strip() else ""
+
+
+def _state(entry: Entry) -> str:
+    if entry.state is None:
+        return ""
+    return entry.state.value + (f" {entry.intensity}/10" if entry.intensity is not None else "")
+
+
+def _summary(entry: Entry) -> list[str]:
+    parts: list[str] = []
+    if entry.kind is Kind.CHECKIN:
+        parts.append(f"check-in: **{_state(entry)}**")
+    else:
+        what = f"practice: {md_inline(entry.practice or 'practice')}"
+        if entry.duration_s is not None:
+            what += f", {format_duration(entry.duration_s)}"
+        if entry.cycles is not None:
+            what += f", {entry.cycles} cycle{'s' if entry.cycles != 1 else ''}"
+        parts.append(what)
+        if entry.state is not None or entry.state_after is not None:
+            after = entry.state_after.value if entry.state_after else "?"
+            if entry.intensity_after is not None:
+                after += f" {entry.intensity_after}/10"
+            parts.append(f"{_state(entry) or '?'} \u2192 {after}")
+    if entry.with_who:
+        parts.append(f"with {md_inline(entry.with_who)}")
+    if entry.body:
+        parts.append("body: " + ", ".join(md_inline(b) for b in entry.body))
+    if entry.tags:
+        parts.append("tags: " + ", ".join(md_inline(t) for t in entry.tags))
+    return parts
+
+
+def _day_heading(day: date) -> str:
+    return f"## {day:%A %-d %B %Y}"
+
+
+def write_markdown(
+    entries: Iterable[Entry],
+    out: TextIO,
+    exported_at: datetime,
+    *,
+    front_matter: bool = False,
+    title: str = "coreg journal",
+) -> int:
+    if front_matter:
+        out.write(
+            "---\n"
+            f"title: {json.dumps(title)}\n"
+            f"exported: {exported_at.isoformat()}\n"
+            "tags: [coreg, journal]\n"
+            "---\n\n"
+        )
+    out.write(f"# {md_inline(title)}\n")
+    day: date | None = None
+    count = 0
+    for entry in entries:
+        if entry.at.date() != day:
+            day = entry.at.date()
+            out.write(f"\n{_day_heading(day)}\n\n")
+        line = f"- {entry.at:%H:%M} \u00b7 " + " \u00b7 ".join(_summary(entry))
+        out.write(line + "\n")
+        if entry.note.strip():
+            out.write("\n" + "\n".join(md_block(entry.note, "  ")) + "\n\n")
+        count += 1
+    if count == 0:
+        out.write("\nNo entries.\n")
+    return count

@@ -1,0 +1,42 @@
+"""Reading entries in: coreg's own JSON export, or a plain JSON array from another tool.
+
+Everything is read and checked before anything is written; the store then
+adds it all in one transaction, matching entries by id, so importing the
+same file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from coreg_tui.core.entries import Entry
+from coreg_tui.core.errors import InputError
+from coreg_tui.journal.export import FORMAT_NAME, FORMAT_VERSION
+from coreg_tui.journal.records import from_record
+
+
+def parse_entries(text: str, source: str) -> list[Entry]:
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    if isinstance(data, dict):
+        if data.get("format") != FORMAT_NAME or not isinstance(data.get("entries"), list):
+            raise InputError(
+                f"{source}: expected coreg's JSON export or a JSON array of entries "
+                "(objects with at least 'at' and 'state')"
+            )
+        version = data.get("version")
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise InputError(
+                f"{source} was written by a newer coreg (format version {version}); update coreg"
+            )
+        items = data["entries"]
+    elif isinstance(data, list):
+        items = data
+    else:
+        raise InputError(f"{source}: expected a JSON array of entries or coreg's JSON export")
+    return [from_record(item, f"{source}: entry {i}") for i, item in enumerate(items, start=1)]

@@ -1,0 +1,177 @@
+"""Entries as plain dictionaries: what JSON export writes and import reads back.
+
+`to_record` keeps every field exactly; `from_record` checks everything a
+file from anywhere might hold and says, in one line, which entry and which
+field is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import uuid
+from datetime import datetime
+from typing import Any
+
+from coreg_tui.core.entries import Entry, Kind, clean_words
+from coreg_tui.core.errors import InputError
+from coreg_tui.core.states import State, parse_state
+
+FIELDS = (
+    "id",
+    "kind",
+    "at",
+    "state",
+    "intensity",
+    "body",
+    "with",
+    "note",
+    "tags",
+    "practice",
+    "duration_s",
+    "cycles",
+    "state_after",
+    "intensity_after",
+    "detail",
+)
+# Entries from other tools that carry no id get one made from their content,
+# so that importing the same file twice still adds nothing.
+_IMPORT_NAMESPACE = uuid.UUID("5c0e8f3a-6d1b-4b8e-9f57-c0e6e9a1d2b4")
+
+
+def to_record(e: Entry) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "kind": e.kind.value,
+        "at": e.at.isoformat(),
+        "state": e.state.value if e.state else None,
+        "intensity": e.intensity,
+        "body": list(e.body),
+        "with": e.with_who,
+        "note": e.note,
+        "tags": list(e.tags),
+        "practice": e.practice,
+        "duration_s": e.duration_s,
+        "cycles": e.cycles,
+        "state_after": e.state_after.value if e.state_after else None,
+        "intensity_after": e.intensity_after,
+        "detail": e.detail,
+    }
+
+
+class _Reader:
+    def __init__(self, record: dict[str, Any], where: str) -> None:
+        self.record, self.where = record, where
+
+    def fail(self, key: str, expected: str) -> InputError:
+        got = json.dumps(self.record.get(key), ensure_ascii=False)
+        if len(got) > 40:
+            got = got[:39] + "\u2026"
+        return InputError(f"{self.where}: '{key}' should be {expected}, not {got}")
+
+    def text(self, key: str, *, optional: bool = True) -> str | None:
+        value = self.record.get(key)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            raise self.fail(key, "text")
+        return value
+
+    def words(self, key: str) -> tuple[str, ...]:
+        value = self.record.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(key, "a list of text")
+        return clean_words(value)
+
+    def state(self, key: str, *, required: bool = False) -> State | None:
+        value = self.record.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str):
+            raise self.fail(key, "ventral, sympathetic or dorsal")
+        try:
+            return parse_state(value)
+        except InputError:
+            raise self.fail(
+                key, "ventral, sympathetic or dorsal (or a word such as calm)"
+            ) from None
+
+    def whole(self, key: str, low: int, high: int | None = None) -> int | None:
+        value = self.record.get(key)
+        if value is None:
+            return None
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or value < low
+            or (high is not None and value > high)
+        ):
+            span = f"{low} to {high}" if high is not None else f"{low} or more"
+            raise self.fail(key, f"a whole number from {span}")
+        return value
+
+    def seconds(self, key: str) -> float | None:
+        value = self.record.get(key)
+        if value is None:
+            return None
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not (math.isfinite(value) and value >= 0)
+        ):
+            raise self.fail(key, "a number of seconds, 0 or more")
+        return float(value)
+
+
+def from_record(record: Any, where: str) -> Entry:
+    """An Entry from a dictionary in coreg's JSON form or a simpler one from another tool:
+    at least `at` and `state`; `id` and `kind` may be left out."""
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected an object with at least 'at' and 'state'")
+    r = _Reader(record, where)
+    unknown = set(record) - set(FIELDS)
+    if unknown:
+        raise InputError(f"{where}: unknown field(s) {sorted(unknown)}; expected {list(FIELDS)}")
+    at_text = r.text("at", optional=False)
+    try:
+        at = datetime.fromisoformat(at_text or "")
+    except ValueError:
+        raise r.fail("at", "a time in ISO 8601, e.g. 2026-11-23T14:30:00+01:00") from None
+    if at.tzinfo is None:
+        at = at.astimezone()  # a time without an offset is local time
+    kind_text = r.text("kind") or Kind.CHECKIN.value
+    if kind_text not in Kind._value2member_map_:
+        raise r.fail("kind", "checkin or practice")
+    kind = Kind(kind_text)
+    detail = record.get("detail") or {}
+    if not isinstance(detail, dict):
+        raise r.fail("detail", "an object")
+    entry = Entry(
+        id="",
+        kind=kind,
+        at=at,
+        state=r.state("state", required=kind is Kind.CHECKIN),
+        intensity=r.whole("intensity", 0, 10),
+        body=r.words("body"),
+        with_who=(r.text("with") or "").strip() or None,
+        note=r.text("note") or "",
+        tags=r.words("tags"),
+        practice=r.text("practice"),
+        duration_s=r.seconds("duration_s"),
+        cycles=r.whole("cycles", 0),
+        state_after=r.state("state_after"),
+        intensity_after=r.whole("intensity_after", 0, 10),
+        detail=detail,
+    )
+    given = r.text("id")
+    if given is None:
+        content = json.dumps(to_record(entry), sort_keys=True, ensure_ascii=False)
+        return entry.edited(id=str(uuid.uuid5(_IMPORT_NAMESPACE, content)))
+    try:
+        return entry.edited(id=str(uuid.UUID(given)))
+    except ValueError:
+        raise r.fail("id", "a UUID such as 0b8f7a52-4c1e-4d0a-9d55-2f1e0c9a7b31") from None

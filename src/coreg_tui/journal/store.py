@@ -1,0 +1,460 @@
+"""The one module that opens the journal and speaks SQL.
+
+- The file is created 0600 inside a 0700 folder before SQLite touches it
+  (SQLite gives its -wal and -shm files the same mode), whatever the umask.
+- Connections are in autocommit mode and every write begins with
+  BEGIN IMMEDIATE: in WAL mode a deferred transaction that turns from a read
+  into a write fails at once with "database is locked", whatever the busy
+  timeout, and would lose an entry when several processes write.
+- Before anything is written, the file is checked: an SQLite file, coreg's,
+  and not from a newer coreg. Anything else is refused and left untouched.
+- Connections are closed when a command ends, so the write-ahead log is
+  folded back into the file and removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import stat
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from coreg_tui.core.entries import Entry, Kind
+from coreg_tui.core.errors import InputError
+from coreg_tui.core.states import State
+from coreg_tui.journal.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 5000
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MAGIC = b"SQLite format 3\x00"
+# SQLite's own words for a file it cannot use, a disk it cannot write, a lock it cannot get.
+_REFUSALS = {
+    "SQLITE_CORRUPT",
+    "SQLITE_NOTADB",
+    "SQLITE_FULL",
+    "SQLITE_READONLY",
+    "SQLITE_CANTOPEN",
+    "SQLITE_IOERR",
+    "SQLITE_BUSY",
+    "SQLITE_PERM",
+    "SQLITE_AUTH",
+}
+_COLUMNS = (
+    "id",
+    "kind",
+    "at_us",
+    "utc_offset_s",
+    "state",
+    "intensity",
+    "body",
+    "with_who",
+    "note",
+    "tags",
+    "practice",
+    "duration_s",
+    "cycles",
+    "state_after",
+    "intensity_after",
+    "detail",
+)
+
+
+class JournalError(Exception):
+    """The journal cannot be used as it is (exit code 1); it has been left untouched."""
+
+
+def refusal(exc: sqlite3.Error, path: Path | None) -> JournalError | None:
+    """A JournalError for SQLite failures that are about the file or the disk, else None."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if not any(name.startswith(r) for r in _REFUSALS):
+        return None
+    where = f"the journal at {path}" if path else "the journal"
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return JournalError(f"{where} looks damaged ({exc}); it was left as it is")
+    if name.startswith("SQLITE_FULL"):
+        return JournalError(f"the disk holding {where} is full; nothing was written")
+    if name.startswith("SQLITE_BUSY"):
+        return JournalError(f"{where} is busy in another program; nothing was written, try again")
+    return JournalError(f"{where} cannot be written ({exc}); nothing was written")
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    since: datetime | None = None  # inclusive
+    until: datetime | None = None  # exclusive
+    states: tuple[State, ...] = ()
+    tags: tuple[str, ...] = ()  # any of them
+    search: str | None = None
+    kind: Kind | None = None
+    limit: int | None = None
+    newest_first: bool = True
+
+
+def _us(at: datetime) -> int:
+    return (at - _EPOCH) // timedelta(microseconds=1)
+
+
+def _private_file(path: Path) -> None:
+    """Make the folder 0700 and the file 0600, creating them if need be, before SQLite opens it."""
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    if stat.S_IMODE(folder.stat().st_mode) != 0o700:
+        folder.chmod(0o700)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    try:
+        os.fchmod(fd, 0o600)  # whatever the umask
+    finally:
+        os.close(fd)
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not coreg's journal by reading its header: nothing is written."""
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    if not header:
+        return  # an empty file: a journal about to be made
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        raise JournalError(
+            f"{path} is not a coreg journal (not an SQLite database); it was left as it is"
+        )
+    user_version = int.from_bytes(header[60:64], "big")
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id not in (0, APPLICATION_ID):
+        raise JournalError(f"{path} is another program's database; it was left as it is")
+    _check_version(user_version, path)
+
+
+def _check_version(version: int, path: Path) -> None:
+    if version > SCHEMA_VERSION:
+        raise JournalError(
+            f"{path} was written by a newer coreg (journal version {version}; this one knows "
+            f"up to {SCHEMA_VERSION}); update coreg to open it. It was left as it is"
+        )
+
+
+def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    _private_file(target)
+    copy = sqlite3.connect(target)
+    try:
+        conn.backup(copy)
+    finally:
+        copy.close()
+    return target
+
+
+class Journal:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self.path = path
+
+    # --- opening and closing -------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        create: bool = True,
+        migrations: Mapping[int, tuple[str, ...]] = MIGRATIONS,
+    ) -> Journal:
+        """The journal at `path`. Without `create`, a missing file reads as an empty
+        journal held in memory, and nothing is created on disk."""
+        if not path.exists():
+            if not create:
+                return cls._empty(migrations)
+            _private_file(path)
+        elif path.is_dir():
+            raise JournalError(f"{path} is a folder, not a journal")
+        _check_header(path)
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as exc:
+            raise refusal(exc, path) or exc from None
+        journal = cls(conn, path)
+        try:
+            journal._prepare(migrations)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise refusal(exc, path) or exc from None
+        except BaseException:
+            conn.close()
+            raise
+        return journal
+
+    @classmethod
+    def _empty(cls, migrations: Mapping[int, tuple[str, ...]]) -> Journal:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        for version in sorted(migrations):
+            for statement in migrations[version]:
+                conn.execute(statement)
+        return cls(conn, None)
+
+    def _prepare(self, migrations: Mapping[int, tuple[str, ...]]) -> None:
+        conn, path = self.conn, self.path
+        assert path is not None
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Reads only, so far: the authoritative version (the header may lag the WAL).
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        _check_version(version, path)
+        if app_id not in (0, APPLICATION_ID):
+            raise JournalError(f"{path} is another program's database; it was left as it is")
+        if version == 0:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables:
+                raise JournalError(f"{path} is not a coreg journal; it was left as it is")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")  # an acknowledged entry survives a crash
+        conn.execute("PRAGMA secure_delete = ON")  # deleted words are overwritten
+        conn.execute("PRAGMA foreign_keys = ON")
+        target = max(migrations)
+        if version < target:
+            self._migrate(version, target, migrations)
+
+    def _migrate(
+        self, version: int, target: int, migrations: Mapping[int, tuple[str, ...]]
+    ) -> None:
+        assert self.path is not None
+        if version > 0:
+            _backup(self.conn, self.path, version)
+        with self._writing():
+            # Another process may have migrated while this one waited for the lock.
+            current = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            for step in range(current + 1, target + 1):
+                for statement in migrations[step]:
+                    self.conn.execute(statement)
+            self.conn.execute(f"PRAGMA user_version = {target}")
+            self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _writing(self) -> _Transaction:
+        return _Transaction(self.conn, self.path)
+
+    # --- writing ---------------------------------------------------------------
+
+    def add(self, entry: Entry) -> None:
+        with self._writing():
+            self.conn.execute(_INSERT, _params(entry, _now_us()))
+
+    def add_many(self, entries: Iterable[Entry]) -> int:
+        """Add all of them in one transaction; entries whose id is already there are
+        left as they are. Returns how many were new."""
+        now = _now_us()
+        with self._writing():
+            cursor = self.conn.executemany(_INSERT_NEW, (_params(e, now) for e in entries))
+            # rows the statement itself inserted; the tag trigger's rows are not counted
+            return max(0, cursor.rowcount)
+
+    def replace(self, entry: Entry) -> None:
+        with self._writing():
+            sets = ", ".join(f"{c} = ?" for c in _COLUMNS[1:])
+            cur = self.conn.execute(
+                f"UPDATE entries SET {sets}, updated_us = ? WHERE id = ?",
+                (*_params(entry, 0)[1:-1], _now_us(), entry.id),
+            )
+            if cur.rowcount != 1:
+                raise InputError(f"there is no entry {entry.short_id} any more")
+
+    def delete(self, entry_id: str) -> None:
+        with self._writing():
+            self.conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+
+    # --- reading ---------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Damage is often found halfway through a read: say so as a refusal."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise refusal(exc, self.path) or exc from None
+
+    def get(self, ref: str) -> Entry:
+        """The entry whose id is `ref` or starts with it."""
+        key = ref.strip().lower()
+        if len(key) < 4 or any(c not in "0123456789abcdef-" for c in key):
+            raise InputError(f"'{ref}' is not an entry id; use at least 4 of its first characters")
+        with self._reading():
+            rows = self.conn.execute(
+                f"SELECT {', '.join(_COLUMNS)} FROM entries WHERE id >= ? AND id < ? LIMIT 2",
+                (key, key + "\U0010ffff"),
+            ).fetchall()
+        if not rows:
+            raise InputError(f"there is no entry {ref}; 'coreg list' shows their ids")
+        if len(rows) > 1:
+            raise InputError(f"more than one entry starts with {ref}; give more of its id")
+        return _entry(rows[0])
+
+    def entries(self, where: Filter = Filter()) -> Iterator[Entry]:
+        sql, args = _select(where)
+        with self._reading():
+            for row in self.conn.execute(sql, args):
+                yield _entry(row)
+
+    def count(self, where: Filter = Filter()) -> int:
+        sql, args = _select(Filter(**{**_as_dict(where), "limit": None}), count=True)
+        with self._reading():
+            return self.conn.execute(sql, args).fetchone()[0]
+
+
+class _Transaction:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn, self.path = conn, path
+
+    def __enter__(self) -> None:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise refusal(exc, self.path) or exc from None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> None:
+        if kind is None:
+            try:
+                self.conn.execute("COMMIT")
+                return
+            except sqlite3.Error as error:
+                self.conn.execute("ROLLBACK")
+                raise refusal(error, self.path) or error from None
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error) and (mapped := refusal(exc, self.path)):
+            raise mapped from None
+
+
+def _now_us() -> int:
+    return _us(datetime.now(UTC))
+
+
+_PLACEHOLDERS = ", ".join("?" for _ in range(len(_COLUMNS) + 1))
+_INSERT = f"INSERT INTO entries ({', '.join(_COLUMNS)}, created_us) VALUES ({_PLACEHOLDERS})"
+# Only a repeated id is skipped: OR IGNORE would also skip rows that break a CHECK.
+_INSERT_NEW = _INSERT + " ON CONFLICT (id) DO NOTHING"
+
+
+def _params(e: Entry, created_us: int) -> tuple[Any, ...]:
+    offset = e.at.utcoffset()
+    assert offset is not None, "entry times are always aware"
+    return (
+        e.id,
+        e.kind.value,
+        _us(e.at),
+        int(offset.total_seconds()),
+        e.state.value if e.state else None,
+        e.intensity,
+        json.dumps(list(e.body), ensure_ascii=False),
+        e.with_who,
+        e.note,
+        json.dumps(list(e.tags), ensure_ascii=False),
+        e.practice,
+        e.duration_s,
+        e.cycles,
+        e.state_after.value if e.state_after else None,
+        e.intensity_after,
+        json.dumps(e.detail, ensure_ascii=False, sort_keys=True),
+        created_us,
+    )
+
+
+def _entry(row: tuple[Any, ...]) -> Entry:
+    (
+        eid,
+        kind,
+        at_us,
+        offset_s,
+        state,
+        intensity,
+        body,
+        with_who,
+        note,
+        tags,
+        practice,
+        duration_s,
+        cycles,
+        state_after,
+        intensity_after,
+        detail,
+    ) = row
+    zone = timezone(timedelta(seconds=offset_s))
+    return Entry(
+        id=eid,
+        kind=Kind(kind),
+        at=(_EPOCH + timedelta(microseconds=at_us)).astimezone(zone),
+        state=State(state) if state else None,
+        intensity=intensity,
+        body=tuple(json.loads(body)),
+        with_who=with_who,
+        note=note,
+        tags=tuple(json.loads(tags)),
+        practice=practice,
+        duration_s=duration_s,
+        cycles=cycles,
+        state_after=State(state_after) if state_after else None,
+        intensity_after=intensity_after,
+        detail=json.loads(detail),
+    )
+
+
+def _as_dict(where: Filter) -> dict[str, Any]:
+    return {name: getattr(where, name) for name in Filter.__dataclass_fields__}
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _select(where: Filter, *, count: bool = False) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    args: list[Any] = []
+    if where.since is not None:
+        clauses.append("at_us >= ?")
+        args.append(_us(where.since))
+    if where.until is not None:
+        clauses.append("at_us < ?")
+        args.append(_us(where.until))
+    if where.states:
+        clauses.append(f"state IN ({', '.join('?' for _ in where.states)})")
+        args.extend(s.value for s in where.states)
+    if where.kind is not None:
+        clauses.append("kind = ?")
+        args.append(where.kind.value)
+    if where.tags:
+        marks = ", ".join("?" for _ in where.tags)
+        clauses.append(f"id IN (SELECT entry_id FROM entry_tags WHERE tag IN ({marks}))")
+        args.extend(where.tags)
+    if where.search:
+        pattern = _like(where.search)
+        clauses.append(
+            "(note LIKE ? ESCAPE '\\' OR with_who LIKE ? ESCAPE '\\' "
+            "OR tags LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\' OR practice LIKE ? ESCAPE '\\')"
+        )
+        args.extend([pattern] * 5)
+    sql_where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    if count:
+        return f"SELECT count(*) FROM entries{sql_where}", args
+    order = "DESC" if where.newest_first else "ASC"
+    sql = f"SELECT {', '.join(_COLUMNS)} FROM entries{sql_where} ORDER BY at_us {order}, id {order}"
+    if where.limit is not None:
+        sql += " LIMIT ?"
+        args.append(where.limit)
+    return sql, args

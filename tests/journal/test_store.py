@@ -1,0 +1,244 @@
+"""The store on real SQLite files in a temporary COREG_HOME."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from coreg_tui.core.entries import Kind
+from coreg_tui.core.errors import InputError
+from coreg_tui.core.states import State
+from coreg_tui.journal.schema import MIGRATIONS, SCHEMA_VERSION
+from coreg_tui.journal.store import Filter, Journal, JournalError
+from coreg_tui.paths import journal_path
+from tests.journal.builders import entry
+
+
+@pytest.fixture
+def path() -> Path:
+    return journal_path()
+
+
+@pytest.fixture
+def journal(path: Path) -> Iterator[Journal]:
+    with Journal.open(path) as j:
+        yield j
+
+
+def mode(p: Path) -> int:
+    return stat.S_IMODE(p.stat().st_mode)
+
+
+@pytest.mark.parametrize("umask", [0o000, 0o022, 0o077])
+def test_the_journal_is_private_whatever_the_umask(path: Path, umask: int) -> None:
+    old = os.umask(umask)
+    try:
+        with Journal.open(path) as j:
+            j.add(entry())
+            wal = path.with_name(path.name + "-wal")
+            assert mode(wal) == 0o600  # SQLite gives its own files the journal's mode
+    finally:
+        os.umask(old)
+    assert mode(path) == 0o600
+    assert mode(path.parent) == 0o700
+
+
+def test_closing_folds_the_write_ahead_log_away(path: Path) -> None:
+    with Journal.open(path) as j:
+        j.add(entry())
+    assert sorted(p.name for p in path.parent.iterdir()) == ["journal.sqlite3"]
+
+
+def test_reading_a_journal_that_does_not_exist_creates_nothing(path: Path) -> None:
+    with Journal.open(path, create=False) as j:
+        assert list(j.entries()) == [] and j.count() == 0
+    assert not path.exists() and not path.parent.exists()
+
+
+def test_an_entry_comes_back_exactly(journal: Journal) -> None:
+    e = entry(
+        intensity=7,
+        body=("tight chest", "hot"),
+        with_who="Sam",
+        note="a [b] note\nline 2",
+        tags=("work", "late"),
+    )
+    journal.add(e)
+    back = journal.get(e.id)
+    assert back == e and back.at.isoformat() == e.at.isoformat()
+    p = entry(
+        kind=Kind.PRACTICE,
+        practice="4-6",
+        duration_s=125.5,
+        cycles=12,
+        state_after=State.VENTRAL,
+        intensity_after=3,
+        detail={"preset": "calm"},
+    )
+    journal.add(p)
+    assert journal.get(p.id) == p
+
+
+def test_ids_by_unique_prefix(journal: Journal) -> None:
+    a = entry(id="aaaa1111-0000-4000-8000-000000000000")
+    b = entry(id="aaaa2222-0000-4000-8000-000000000000")
+    journal.add_many([a, b])
+    assert journal.get("aaaa1").id == a.id
+    assert journal.get("AAAA2222").id == b.id
+    with pytest.raises(InputError, match="more than one entry starts with aaaa"):
+        journal.get("aaaa")
+    with pytest.raises(InputError, match="there is no entry bbbb"):
+        journal.get("bbbb")
+    with pytest.raises(InputError, match="at least 4"):
+        journal.get("aa")
+    with pytest.raises(InputError, match="not an entry id"):
+        journal.get("zz%_")
+
+
+def test_filters(journal: Journal) -> None:
+    entries = [
+        entry(0, state=State.VENTRAL, tags=("Morning",), note="slept well"),
+        entry(60, state=State.SYMPATHETIC, tags=("work",), note="deadline 100%_sure"),
+        entry(120, state=State.DORSAL, with_who="Ana", body=("heavy limbs",)),
+        entry(180, kind=Kind.PRACTICE, practice="4-6", state=None, tags=("work",)),
+    ]
+    journal.add_many(entries)
+
+    def ids(**kw: object) -> list[str]:
+        return [e.id for e in journal.entries(Filter(**kw))]  # type: ignore[arg-type]
+
+    by = [e.id for e in entries]
+    assert ids() == by[::-1]  # newest first
+    assert ids(newest_first=False) == by
+    assert ids(limit=2) == [by[3], by[2]]
+    assert ids(since=entries[1].at, until=entries[3].at) == [by[2], by[1]]
+    assert ids(states=(State.VENTRAL, State.DORSAL)) == [by[2], by[0]]
+    assert ids(tags=("morning",)) == [by[0]]  # tags match whatever their case
+    assert ids(tags=("work",)) == [by[3], by[1]]
+    assert ids(search="100%_") == [by[1]]  # % and _ are letters here, not wildcards
+    assert ids(search="%") == [by[1]]
+    assert ids(search="ana") == [by[2]] and ids(search="heavy") == [by[2]]
+    assert ids(kind=Kind.PRACTICE) == [by[3]]
+    assert journal.count(Filter(tags=("work",), limit=1)) == 2
+
+
+def test_edit_keeps_tags_findable(journal: Journal) -> None:
+    e = entry(tags=("old",))
+    journal.add(e)
+    journal.replace(e.edited(tags=("new",), note="changed"))
+    assert [x.id for x in journal.entries(Filter(tags=("new",)))] == [e.id]
+    assert list(journal.entries(Filter(tags=("old",)))) == []
+    assert journal.get(e.id).note == "changed"
+
+
+def test_add_many_is_idempotent_and_all_or_nothing(journal: Journal) -> None:
+    batch = [entry(i) for i in range(5)]
+    assert journal.add_many(batch) == 5
+    assert journal.add_many(batch) == 0
+    assert journal.count() == 5
+    broken = [entry(10), entry(11, intensity=99)]  # the second breaks a CHECK constraint
+    with pytest.raises(sqlite3.IntegrityError):
+        journal.add_many(broken)
+    assert journal.count() == 5
+
+
+def test_deleted_words_are_gone_from_the_file(path: Path) -> None:
+    secret = "my very private sentence 7f3a"
+    with Journal.open(path) as j:
+        keep, gone = entry(note="an ordinary day"), entry(note=secret)
+        j.add_many([keep, gone])
+        j.delete(gone.id)
+        assert j.count() == 1
+    assert secret.encode() not in path.read_bytes()
+    assert b"an ordinary day" in path.read_bytes()
+
+
+# --- refusals: the file is left exactly as it was ---------------------------------------
+
+
+def _snapshot(p: Path) -> tuple[bytes, float, list[str]]:
+    return p.read_bytes(), p.stat().st_mtime, sorted(x.name for x in p.parent.iterdir())
+
+
+def test_a_journal_from_a_newer_coreg_is_refused_untouched(path: Path) -> None:
+    with Journal.open(path) as j:
+        j.add(entry())
+        j.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = _snapshot(path)
+    with pytest.raises(JournalError, match="written by a newer coreg"):
+        Journal.open(path)
+    assert _snapshot(path) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"# my shopping list\n" * 20, "not a coreg journal"),
+        (b"SQLite format 3\x00" + b"\xff" * 200, "another program's database"),
+        (b"SQLite format 3\x00", "not a coreg journal"),
+    ],
+)
+def test_a_file_that_is_not_a_journal_is_refused_untouched(
+    path: Path, content: bytes, says: str
+) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    before = _snapshot(path)
+    with pytest.raises(JournalError, match=says):
+        Journal.open(path)
+    assert _snapshot(path) == before
+
+
+def test_a_damaged_journal_is_refused_untouched(path: Path) -> None:
+    with Journal.open(path) as j:
+        j.add_many([entry(i, note="x" * 500) for i in range(200)])
+    data = bytearray(path.read_bytes())
+    data[4096 * 2 : 4096 * 4] = b"\x13" * 8192  # scribble over pages of the table
+    path.write_bytes(bytes(data))
+    before = _snapshot(path)
+    with pytest.raises(JournalError, match="looks damaged"), Journal.open(path) as j:
+        list(j.entries())
+    assert _snapshot(path) == before
+
+
+def test_another_programs_database_is_refused(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE recipes (name TEXT)")
+    other.commit()
+    other.close()
+    before = _snapshot(path)
+    with pytest.raises(JournalError, match="not a coreg journal"):
+        Journal.open(path)
+    assert _snapshot(path) == before
+
+
+def test_migrations_run_after_a_backup_and_in_one_transaction(path: Path) -> None:
+    with Journal.open(path) as j:
+        j.add(entry(note="kept across the migration"))
+    v2 = {**MIGRATIONS, 2: ("ALTER TABLE entries ADD COLUMN mood_colour TEXT",)}
+    with Journal.open(path, migrations=v2) as j:
+        assert j.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert [e.note for e in j.entries()] == ["kept across the migration"]
+    backups = list(path.parent.glob("journal.sqlite3.v1-*.bak"))
+    assert len(backups) == 1 and mode(backups[0]) == 0o600
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    copy.close()
+
+
+def test_a_failing_migration_leaves_the_journal_as_it_was(path: Path) -> None:
+    with Journal.open(path) as j:
+        j.add(entry())
+    broken = {**MIGRATIONS, 2: ("ALTER TABLE entries ADD COLUMN a TEXT", "THIS IS NOT SQL")}
+    with pytest.raises(sqlite3.OperationalError):
+        Journal.open(path, migrations=broken)
+    with Journal.open(path) as j:
+        assert j.conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        columns = [row[1] for row in j.conn.execute("PRAGMA table_info(entries)")]
+        assert "a" not in columns and j.count() == 1
