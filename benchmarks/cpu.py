@@ -23,6 +23,8 @@ import termios
 import time
 from pathlib import Path
 
+from common import compile_package
+
 COREG = Path(sys.executable).parent / "coreg"
 
 
@@ -59,6 +61,7 @@ def cpu_of(args: list[str], seconds: float | None) -> tuple[float, float]:
 
 
 def main() -> int:
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--short", type=float, default=15)

@@ -26,6 +26,7 @@ import sys
 import time
 from pathlib import Path
 
+from common import compile_package
 from coreg_tui.cli.breathe_run import run_plain
 from coreg_tui.content import DEFAULT_PRESET, breathing
 from coreg_tui.core.pacing import phase_starts
@@ -118,6 +119,7 @@ def real(seconds: float) -> tuple[float, float]:
 
 
 def main() -> int:
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args()

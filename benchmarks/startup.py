@@ -16,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+from common import compile_package
+
 BIN = Path(sys.executable).parent
 COMMANDS = {
     "python -c pass": [sys.executable, "-c", "pass"],
@@ -29,6 +31,7 @@ TARGET = 1.3
 
 
 def main() -> int:
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=40)
     args = parser.parse_args()

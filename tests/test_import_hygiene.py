@@ -25,7 +25,9 @@ def modules_left_after(body: str) -> str:
 def test_the_core_imports_neither_textual_nor_rich() -> None:
     body = (
         "import coreg_tui.core, coreg_tui.core.pacing, coreg_tui.core.session, "
-        "coreg_tui.core.durations, coreg_tui.content, coreg_tui.visual.orb, coreg_tui.text\n"
+        "coreg_tui.core.durations, coreg_tui.content, coreg_tui.visual.orb, coreg_tui.text, "
+        "coreg_tui.core.states, coreg_tui.core.entries, coreg_tui.core.when, "
+        "coreg_tui.journal.store, coreg_tui.journal.export, coreg_tui.journal.importer\n"
         "assert 'rich' not in sys.modules, 'rich'"
     )
     assert modules_left_after(body) == "clean"
@@ -37,5 +39,18 @@ def test_the_core_imports_neither_textual_nor_rich() -> None:
 def test_commands_do_not_import_textual(argv: list[str]) -> None:
     body = (
         f"from coreg_tui.cli.app import run\ntry:\n    run({argv!r})\nexcept SystemExit:\n    pass"
+    )
+    assert modules_left_after(body) == "clean"
+
+
+@pytest.mark.parametrize(
+    "argv", [["--version"], ["log", "calm"], ["list", "--limit", "5"], ["list", "--json"]]
+)
+def test_the_quickest_commands_do_not_import_rich_either(argv: list[str]) -> None:
+    # Rich's import costs more than the whole of `coreg log`'s own work
+    body = (
+        "from coreg_tui.cli.app import run\n"
+        f"try:\n    run({argv!r})\nexcept SystemExit:\n    pass\n"
+        "assert 'rich' not in sys.modules, sorted(m for m in sys.modules if m.startswith('rich'))"
     )
     assert modules_left_after(body) == "clean"

@@ -26,6 +26,11 @@ _TABLE = {
 }
 
 
+def control_table() -> dict[int, str]:
+    """The replacements `printable` makes, for callers that build a table of their own."""
+    return dict(_TABLE)
+
+
 def printable(text: str) -> str:
     """`text` with every control character replaced by a visible placeholder."""
     return text.translate(_TABLE)

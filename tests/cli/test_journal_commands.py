@@ -102,7 +102,9 @@ def test_list_filters_and_the_table(capsys: Cap) -> None:
     code, out, _ = call(capsys, "list", "--limit", "2")
     assert code == 0
     assert "[bold]inbox[/bold]" in out  # shown as typed, never read as markup
-    assert "2 of 3; --limit 0 shows all." in out and "slow coffee" not in out
+    assert "the newest 2; --limit 0 shows all" in out and "slow coffee" not in out
+    assert "\x1b[" not in out  # not a terminal: no escape sequences
+    assert "the newest" not in call(capsys, "list", "--limit", "3")[1]  # nothing more to show
 
 
 def test_an_empty_journal_lists_kindly_and_is_not_created(capsys: Cap) -> None:

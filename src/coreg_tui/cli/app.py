@@ -2,10 +2,15 @@
 
 Every mistake a person can make (an unknown option, a bad pattern, a bad
 number) ends in one line on stderr and exit code 2, never a traceback.
+
+Commands are registered lazily: a run imports and builds only the command
+it was asked for (all of them only for help, or a name it does not know),
+so `coreg log` does not pay for `coreg export`.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Annotated
 
@@ -15,9 +20,23 @@ import typer
 from typer._click.exceptions import ClickException
 
 from coreg_tui import __version__
-from coreg_tui.cli import breathe, browse, log, transfer
 from coreg_tui.core.errors import InputError
 from coreg_tui.text import printable
+
+# name: (module, function), in the order help lists them
+COMMANDS: dict[str, tuple[str, str]] = {
+    "log": ("coreg_tui.cli.log", "log"),
+    "breathe": ("coreg_tui.cli.breathe", "breathe"),
+    "list": ("coreg_tui.cli.browse", "list_entries"),
+    "show": ("coreg_tui.cli.browse", "show"),
+    "edit": ("coreg_tui.cli.browse", "edit"),
+    "delete": ("coreg_tui.cli.browse", "delete"),
+    "export": ("coreg_tui.cli.transfer", "export"),
+    "import": ("coreg_tui.cli.transfer", "import_entries"),
+    "patterns": ("coreg_tui.cli.breathe", "patterns"),
+    "paths": ("coreg_tui.cli.transfer", "paths"),
+}
+ROOT_OPTIONS = {"--version", "-V"}
 
 app = typer.Typer(
     name="coreg",
@@ -56,16 +75,19 @@ def root(
         sys.stdout.write(ctx.get_help() + "\n")
 
 
-app.command("log")(log.log)
-app.command("breathe")(breathe.breathe)
-app.command("list")(browse.list_entries)
-app.command("show")(browse.show)
-app.command("edit")(browse.edit)
-app.command("delete")(browse.delete)
-app.command("export")(transfer.export)
-app.command("import")(transfer.import_entries)
-app.command("patterns")(breathe.patterns)
-app.command("paths")(transfer.paths)
+def _register(names: list[str]) -> None:
+    for name in names:
+        module, function = COMMANDS[name]
+        app.command(name)(getattr(importlib.import_module(module), function))
+
+
+def _needed(args: list[str]) -> list[str]:
+    """The commands this run can reach: the one named first, none for --version."""
+    if args and args[0] in COMMANDS:
+        return [args[0]]
+    if args and args[0] in ROOT_OPTIONS:
+        return []
+    return list(COMMANDS)
 
 
 def _one_line(message: str) -> str:
@@ -88,8 +110,11 @@ def _journal_refusal(exc: Exception) -> str | None:
 
 
 def run(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else list(argv)
+    app.registered_commands.clear()
+    _register(_needed(args))
     try:
-        result = app(args=argv, prog_name="coreg", standalone_mode=False)
+        result = app(args=args, prog_name="coreg", standalone_mode=False)
     except ClickException as exc:
         where = exc.ctx.command_path if getattr(exc, "ctx", None) else "coreg"  # type: ignore[attr-defined]
         sys.stderr.write(f"{where}: {_one_line(exc.format_message())} (see '{where} --help')\n")

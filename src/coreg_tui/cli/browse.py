@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -91,65 +92,54 @@ def list_entries(
                 out.write((",\n" if i else "\n") + json.dumps(to_record(entry), ensure_ascii=False))
             out.write("\n]\n")
             return
-        shown = list(journal.entries(where))
-        total = journal.count(where) if limit and len(shown) == limit else len(shown)
-    _print_table(shown, total, moment)
+        # one more than asked for says whether there are more, without counting them all
+        wider = replace(where, limit=where.limit + 1) if where.limit else where
+        shown = list(journal.entries(wider))
+    more = bool(where.limit) and len(shown) > where.limit
+    _print_table(shown[: where.limit] if where.limit else shown, more, moment)
 
 
-def _print_table(entries: list[Entry], total: int, moment: datetime) -> None:
-    from rich.table import Table
-    from rich.text import Text
+HEADERS = ("id", "when", "what", "with", "tags", "note")
+NATURAL_CAPS = (8, 20, 40, 14, 18, 60)
+# which column gives way first when the window is narrow, and down to how little (0: drop it)
+GIVE_WAY = ((5, 12), (4, 8), (3, 8), (2, 12), (4, 0), (3, 0), (5, 6), (1, 11))
 
-    from coreg_tui.cli.terminal import make_console
+
+def _print_table(entries: list[Entry], more: bool, moment: datetime) -> None:
+    import shutil
+
+    from coreg_tui.cli.columns import fit_widths, table_lines
+    from coreg_tui.cli.terminal import is_terminal
+    from coreg_tui.text import printable
     from coreg_tui.visual.entry_text import what_text, when_text
 
-    console = make_console()
+    styled = is_terminal(sys.stdout)
+    out = sys.stdout
     if not entries:
-        console.print(Text("No entries match. 'coreg log calm' adds a check-in.", style="dim"))
+        out.write("No entries match. 'coreg log calm' adds a check-in.\n")
         return
     rows = [
         (
             e.short_id,
             when_text(e.at, moment),
             what_text(e),
-            e.with_who or "",
-            ", ".join(e.tags),
-            e.note.strip().splitlines()[0] if e.note.strip() else "",
+            printable(" ".join((e.with_who or "").split())),
+            printable(", ".join(e.tags)),
+            printable(" ".join(e.note.split())),
         )
         for e in entries
     ]
-
-    headers = ("id", "when", "what", "with", "tags", "note")
-    caps = (8, 20, 40, 14, 18, 60)
-    widths = [
+    natural = [
         min(cap, max(len(h), *(len(row[i]) for row in rows))) if any(row[i] for row in rows) else 0
-        for i, (h, cap) in enumerate(zip(headers, caps, strict=True))
+        for i, (h, cap) in enumerate(zip(HEADERS, NATURAL_CAPS, strict=True))
     ]
-    # Fit the window: the note gives way first, then tags, then company, then what.
-    spare = console.width - sum(widths) - 2 * (sum(1 for w in widths if w) - 1)
-    for i, least in ((5, 12), (4, 8), (3, 8), (2, 12), (4, 0), (3, 0), (5, 6), (1, 11)):
-        if spare >= 0:
-            break
-        give = min(-spare, max(0, widths[i] - least))
-        if least == 0 and widths[i]:  # drop the column, and the gap beside it
-            give, spare = widths[i], spare + 2
-        widths[i] -= give
-        spare += give
-    table = Table(box=None, pad_edge=False, header_style="bold", show_edge=False)
-    shown = [i for i, w in enumerate(widths) if w]
-    for i in shown:
-        table.add_column(
-            headers[i],
-            width=widths[i],
-            no_wrap=True,
-            overflow="ellipsis",
-            style="dim" if i == 0 else "",
-        )
-    for row in rows:
-        table.add_row(*(row[i] if i < 3 else _safe(row[i]) for i in shown))
-    console.print(table)
-    if total > len(entries):
-        console.print(Text(f"{len(entries)} of {total:,}; --limit 0 shows all.", style="dim"))
+    width = shutil.get_terminal_size((100, 24)).columns
+    widths = fit_widths(natural, width, GIVE_WAY)
+    lines = table_lines(HEADERS, rows, widths, styled=styled, dim_columns=frozenset({0}))
+    if more:
+        hint = f"the newest {len(entries)}; --limit 0 shows all, --since narrows them"
+        lines.append(f"\x1b[2m{hint}\x1b[0m" if styled else hint)
+    out.write("\n".join(lines) + "\n")
 
 
 def show(ref: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)]) -> None:

@@ -47,6 +47,7 @@ class Entry:
 
 
 def new_id() -> str:
+    """Random (UUID 4), so the first 8 characters people type are unique in practice."""
     return str(uuid.uuid4())
 
 
@@ -76,9 +77,11 @@ def checkin(
 
 def clean_words(words: list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
     """Tags and body cues: trimmed, empty ones dropped, repeats removed, order kept."""
-    seen: dict[str, None] = {}
+    kept: list[str] = []
+    seen: set[str] = set()
     for word in words or ():
         w = " ".join(word.split())
-        if w and w.lower() not in {k.lower() for k in seen}:
-            seen[w] = None
-    return tuple(seen)
+        if w and (low := w.lower()) not in seen:
+            seen.add(low)
+            kept.append(w)
+    return tuple(kept)

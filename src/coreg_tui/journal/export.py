@@ -18,12 +18,13 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from functools import lru_cache
 from typing import TextIO
 
 from coreg_tui.core.durations import format_duration
 from coreg_tui.core.entries import Entry, Kind
 from coreg_tui.journal.records import FIELDS, to_record
-from coreg_tui.text import printable
+from coreg_tui.text import control_table, printable
 
 FORMAT_NAME = "coreg-journal"
 FORMAT_VERSION = 1
@@ -81,28 +82,33 @@ def write_csv(entries: Iterable[Entry], out: TextIO) -> int:
 
 # --- Markdown ------------------------------------------------------------------------
 
-_INLINE = re.compile(r"([\\`*_\[\]<>&|~!])")
-_LINE_START = re.compile(r"^([#+\-=>])")
-_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+# One pass does both jobs: characters that could start Markdown structure get a
+# backslash, control characters become visible placeholders.
+_MD_TABLE = {**control_table(), **{ord(ch): "\\" + ch for ch in "\\`*_[]<>&|~!"}}
+_LINE_STARTS = "#+-=>"
+_ORDERED = re.compile(r"(\d{1,9})([.)])")
 
 
+@lru_cache(maxsize=4096)  # tags, names and cues repeat from entry to entry
 def md_inline(text: str) -> str:
     """One line of literal text, safe anywhere in a Markdown line."""
-    return _INLINE.sub(r"\\\1", " ".join(printable(text).split()))
+    return " ".join(text.translate(_MD_TABLE).split())
 
 
 def _md_line(line: str) -> str:
     stripped = line.lstrip(" \t")
     lead = "".join("&#9;" if ch == "\t" else "&#32;" for ch in line[: len(line) - len(stripped)])
-    body = _INLINE.sub(r"\\\1", stripped)
-    body = _LINE_START.sub(r"\\\1", body)
-    body = _ORDERED.sub(r"\1\\\2", body)
+    body = stripped.translate(_MD_TABLE)
+    if body[:1] in _LINE_STARTS:
+        body = "\\" + body
+    elif body[:1].isdigit() and (match := _ORDERED.match(body)):
+        body = f"{match[1]}\\{match[2]}{body[match.end() :]}"
     return lead + body
 
 
 def md_block(text: str, indent: str) -> Iterator[str]:
     """The lines of a note, literal, indented to sit inside a list item."""
-    for line in printable(text).splitlines():
+    for line in text.splitlines():
         yield f"{indent}{_md_line(line)}" if line.strip() else ""
 
 
@@ -164,7 +170,8 @@ def write_markdown(
         if entry.at.date() != day:
             day = entry.at.date()
             out.write(f"\n{_day_heading(day)}\n\n")
-        line = f"- {entry.at:%H:%M} \u00b7 " + " \u00b7 ".join(_summary(entry))
+        at = entry.at
+        line = f"- {at.hour:02d}:{at.minute:02d} \u00b7 " + " \u00b7 ".join(_summary(entry))
         out.write(line + "\n")
         if entry.note.strip():
             out.write("\n" + "\n".join(md_block(entry.note, "  ")) + "\n\n")

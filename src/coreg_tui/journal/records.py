@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import uuid
 from datetime import datetime
 from typing import Any
@@ -36,6 +37,7 @@ FIELDS = (
 )
 # Entries from other tools that carry no id get one made from their content,
 # so that importing the same file twice still adds nothing.
+_STATES = {s.value: s for s in State}
 _IMPORT_NAMESPACE = uuid.UUID("5c0e8f3a-6d1b-4b8e-9f57-c0e6e9a1d2b4")
 
 
@@ -93,6 +95,9 @@ class _Reader:
             return None
         if not isinstance(value, str):
             raise self.fail(key, "ventral, sympathetic or dorsal")
+        exact = _STATES.get(value)
+        if exact is not None:
+            return exact
         try:
             return parse_state(value)
         except InputError:
@@ -127,15 +132,29 @@ class _Reader:
         return float(value)
 
 
+_FIELD_SET = frozenset(FIELDS)
+_CANONICAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _id(r: _Reader) -> str | None:
+    given = r.text("id")
+    if given is None or _CANONICAL_ID.fullmatch(given):
+        return given
+    try:
+        return str(uuid.UUID(given))
+    except ValueError:
+        raise r.fail("id", "a UUID such as 0b8f7a52-4c1e-4d0a-9d55-2f1e0c9a7b31") from None
+
+
 def from_record(record: Any, where: str) -> Entry:
     """An Entry from a dictionary in coreg's JSON form or a simpler one from another tool:
     at least `at` and `state`; `id` and `kind` may be left out."""
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected an object with at least 'at' and 'state'")
+    if not record.keys() <= _FIELD_SET:
+        unknown = sorted(set(record) - _FIELD_SET)
+        raise InputError(f"{where}: unknown field(s) {unknown}; expected {list(FIELDS)}")
     r = _Reader(record, where)
-    unknown = set(record) - set(FIELDS)
-    if unknown:
-        raise InputError(f"{where}: unknown field(s) {sorted(unknown)}; expected {list(FIELDS)}")
     at_text = r.text("at", optional=False)
     try:
         at = datetime.fromisoformat(at_text or "")
@@ -150,28 +169,24 @@ def from_record(record: Any, where: str) -> Entry:
     detail = record.get("detail") or {}
     if not isinstance(detail, dict):
         raise r.fail("detail", "an object")
-    entry = Entry(
-        id="",
-        kind=kind,
-        at=at,
-        state=r.state("state", required=kind is Kind.CHECKIN),
-        intensity=r.whole("intensity", 0, 10),
-        body=r.words("body"),
-        with_who=(r.text("with") or "").strip() or None,
-        note=r.text("note") or "",
-        tags=r.words("tags"),
-        practice=r.text("practice"),
-        duration_s=r.seconds("duration_s"),
-        cycles=r.whole("cycles", 0),
-        state_after=r.state("state_after"),
-        intensity_after=r.whole("intensity_after", 0, 10),
-        detail=detail,
-    )
-    given = r.text("id")
+    fields: dict[str, Any] = {
+        "kind": kind,
+        "at": at,
+        "state": r.state("state", required=kind is Kind.CHECKIN),
+        "intensity": r.whole("intensity", 0, 10),
+        "body": r.words("body"),
+        "with_who": (r.text("with") or "").strip() or None,
+        "note": r.text("note") or "",
+        "tags": r.words("tags"),
+        "practice": r.text("practice"),
+        "duration_s": r.seconds("duration_s"),
+        "cycles": r.whole("cycles", 0),
+        "state_after": r.state("state_after"),
+        "intensity_after": r.whole("intensity_after", 0, 10),
+        "detail": detail,
+    }
+    given = _id(r)
     if given is None:
-        content = json.dumps(to_record(entry), sort_keys=True, ensure_ascii=False)
-        return entry.edited(id=str(uuid.uuid5(_IMPORT_NAMESPACE, content)))
-    try:
-        return entry.edited(id=str(uuid.UUID(given)))
-    except ValueError:
-        raise r.fail("id", "a UUID such as 0b8f7a52-4c1e-4d0a-9d55-2f1e0c9a7b31") from None
+        content = json.dumps(to_record(Entry(id="", **fields)), sort_keys=True, ensure_ascii=False)
+        given = str(uuid.uuid5(_IMPORT_NAMESPACE, content))
+    return Entry(id=given, **fields)

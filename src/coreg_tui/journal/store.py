@@ -31,6 +31,7 @@ from coreg_tui.core.states import State
 from coreg_tui.journal.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 5000
+BULK_CACHE_KIB = -65536  # 64 MiB of page cache while an import writes, then back to SQLite's 2
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MAGIC = b"SQLite format 3\x00"
 # SQLite's own words for a file it cannot use, a disk it cannot write, a lock it cannot get.
@@ -254,15 +255,44 @@ class Journal:
     def add(self, entry: Entry) -> None:
         with self._writing():
             self.conn.execute(_INSERT, _params(entry, _now_us()))
+            self._write_tags([entry])
 
     def add_many(self, entries: Iterable[Entry]) -> int:
-        """Add all of them in one transaction; entries whose id is already there are
-        left as they are. Returns how many were new."""
+        """Add all of them in one transaction; entries whose id is already in the
+        journal (or earlier in `entries`) are left as they are. Returns how many were new."""
         now = _now_us()
+        batch = list(entries)
         with self._writing():
-            cursor = self.conn.executemany(_INSERT_NEW, (_params(e, now) for e in entries))
-            # rows the statement itself inserted; the tag trigger's rows are not counted
-            return max(0, cursor.rowcount)
+            self.conn.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
+            try:
+                seen = self._existing_ids([e.id for e in batch])
+                new = []
+                for e in batch:
+                    if e.id not in seen:
+                        seen.add(e.id)
+                        new.append(e)
+                self.conn.executemany(_INSERT, (_params(e, now) for e in new))
+                self._write_tags(new)
+            finally:
+                self.conn.execute("PRAGMA cache_size = -2000")
+        return len(new)
+
+    def _existing_ids(self, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(
+                row[0]
+                for row in self.conn.execute(f"SELECT id FROM entries WHERE id IN ({marks})", chunk)
+            )
+        return found
+
+    def _write_tags(self, entries: Iterable[Entry]) -> None:
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO entry_tags (tag, entry_id) VALUES (?, ?)",
+            ((tag, e.id) for e in entries for tag in e.tags),
+        )
 
     def replace(self, entry: Entry) -> None:
         with self._writing():
@@ -273,6 +303,8 @@ class Journal:
             )
             if cur.rowcount != 1:
                 raise InputError(f"there is no entry {entry.short_id} any more")
+            self.conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry.id,))
+            self._write_tags([entry])
 
     def delete(self, entry_id: str) -> None:
         with self._writing():
@@ -348,8 +380,10 @@ def _now_us() -> int:
 
 _PLACEHOLDERS = ", ".join("?" for _ in range(len(_COLUMNS) + 1))
 _INSERT = f"INSERT INTO entries ({', '.join(_COLUMNS)}, created_us) VALUES ({_PLACEHOLDERS})"
-# Only a repeated id is skipped: OR IGNORE would also skip rows that break a CHECK.
-_INSERT_NEW = _INSERT + " ON CONFLICT (id) DO NOTHING"
+
+
+def _json(value: Any, empty: str) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else empty
 
 
 def _params(e: Entry, created_us: int) -> tuple[Any, ...]:
@@ -359,21 +393,33 @@ def _params(e: Entry, created_us: int) -> tuple[Any, ...]:
         e.id,
         e.kind.value,
         _us(e.at),
-        int(offset.total_seconds()),
+        offset.days * 86400 + offset.seconds,
         e.state.value if e.state else None,
         e.intensity,
-        json.dumps(list(e.body), ensure_ascii=False),
+        _json(list(e.body), "[]"),
         e.with_who,
         e.note,
-        json.dumps(list(e.tags), ensure_ascii=False),
+        _json(list(e.tags), "[]"),
         e.practice,
         e.duration_s,
         e.cycles,
         e.state_after.value if e.state_after else None,
         e.intensity_after,
-        json.dumps(e.detail, ensure_ascii=False, sort_keys=True),
+        _json(e.detail, "{}"),
         created_us,
     )
+
+
+_ZONES: dict[int, timezone] = {}
+_STATES = {s.value: s for s in State}
+_KINDS = {k.value: k for k in Kind}
+
+
+def _zone(offset_s: int) -> timezone:
+    zone = _ZONES.get(offset_s)
+    if zone is None:
+        zone = _ZONES[offset_s] = timezone(timedelta(seconds=offset_s))
+    return zone
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:
@@ -395,23 +441,23 @@ def _entry(row: tuple[Any, ...]) -> Entry:
         intensity_after,
         detail,
     ) = row
-    zone = timezone(timedelta(seconds=offset_s))
+    seconds, micro = divmod(at_us, 1_000_000)
     return Entry(
         id=eid,
-        kind=Kind(kind),
-        at=(_EPOCH + timedelta(microseconds=at_us)).astimezone(zone),
-        state=State(state) if state else None,
+        kind=_KINDS[kind],
+        at=datetime.fromtimestamp(seconds, _zone(offset_s)).replace(microsecond=micro),
+        state=_STATES[state] if state else None,
         intensity=intensity,
-        body=tuple(json.loads(body)),
+        body=tuple(json.loads(body)) if body != "[]" else (),
         with_who=with_who,
         note=note,
-        tags=tuple(json.loads(tags)),
+        tags=tuple(json.loads(tags)) if tags != "[]" else (),
         practice=practice,
         duration_s=duration_s,
         cycles=cycles,
-        state_after=State(state_after) if state_after else None,
+        state_after=_STATES[state_after] if state_after else None,
         intensity_after=intensity_after,
-        detail=json.loads(detail),
+        detail=json.loads(detail) if detail != "{}" else {},
     )
 
 
@@ -453,7 +499,8 @@ def _select(where: Filter, *, count: bool = False) -> tuple[str, list[Any]]:
     if count:
         return f"SELECT count(*) FROM entries{sql_where}", args
     order = "DESC" if where.newest_first else "ASC"
-    sql = f"SELECT {', '.join(_COLUMNS)} FROM entries{sql_where} ORDER BY at_us {order}, id {order}"
+    columns = ", ".join(_COLUMNS)
+    sql = f"SELECT {columns} FROM entries{sql_where} ORDER BY at_us {order}, rowid {order}"
     if where.limit is not None:
         sql += " LIMIT ?"
         args.append(where.limit)

@@ -1,0 +1,248 @@
+"""The journal at scale, and `coreg log` against jrnl.
+
+Prints medians (repeated, interleaved runs of the installed command) and
+ratios measured in the same run:
+
+- on a generated journal of 1,000,000 entries: `coreg list --limit 20`
+  (target under 150 ms) and `coreg log` against the same on an empty
+  journal (target within 1.2x);
+- export of 100,000 entries to markdown (under 1.5 s, peak memory under
+  80 MB) and import of them from JSON (under 3 s);
+- `coreg log` against jrnl writing one entry to a small journal (target:
+  coreg at most 0.6x jrnl's time). jrnl is installed into a virtual
+  environment of the benchmark's own (benchmarks/.cache, not the project's).
+
+    python benchmarks/journal.py [--entries 1000000] [--runs 15] [--no-jrnl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from common import compile_package
+from coreg_tui.core.entries import Entry, Kind, new_id
+from coreg_tui.core.states import State
+from coreg_tui.journal.store import Journal
+
+COREG = Path(sys.executable).parent / "coreg"
+CACHE = Path(__file__).resolve().parent / ".cache"
+NOTES = [
+    "slept badly",
+    "good talk with Sam",
+    "deadline, tight chest",
+    "walked by the river",
+    "numb after the call",
+    "",
+    "",
+    "coffee and sun",
+    "argument at dinner",
+]
+TAGS = [(), (), ("work",), ("home",), ("work", "late"), ("family",)]
+
+
+def generated(count: int, seed: int = 1) -> Iterator[Entry]:
+    rng = random.Random(seed)
+    start = datetime(2020, 1, 1, tzinfo=UTC)
+    step = (datetime(2026, 11, 1, tzinfo=UTC) - start) / count
+    states = list(State)
+    for i in range(count):
+        practice = rng.random() < 0.2
+        yield Entry(
+            id=new_id(),
+            kind=Kind.PRACTICE if practice else Kind.CHECKIN,
+            at=(start + step * i).astimezone(),
+            state=rng.choice(states),
+            intensity=rng.randint(0, 10),
+            note=rng.choice(NOTES),
+            tags=rng.choice(TAGS),
+            with_who=rng.choice([None, None, None, "Sam", "Ana"]),
+            practice="4-6" if practice else None,
+            duration_s=300.0 if practice else None,
+            cycles=30 if practice else None,
+            state_after=State.VENTRAL if practice else None,
+            intensity_after=rng.randint(0, 5) if practice else None,
+        )
+
+
+def make_home(root: Path, name: str, entries: int) -> dict[str, str]:
+    home = root / name
+    env = {**os.environ, "COREG_HOME": str(home), "COLUMNS": "100"}
+    if entries:
+        started = time.perf_counter()
+        with Journal.open(home / "data" / "journal.sqlite3") as journal:
+            batch: list[Entry] = []
+            for entry in generated(entries):
+                batch.append(entry)
+                if len(batch) == 50_000:
+                    journal.add_many(batch)
+                    batch = []
+            journal.add_many(batch)
+        print(f"  (made a journal of {entries:,} entries in {time.perf_counter() - started:.0f} s)")
+    return env
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - started
+
+
+def medians(commands: dict[str, tuple[list[str], dict[str, str]]], runs: int) -> dict[str, float]:
+    for cmd, env in commands.values():
+        subprocess.run(cmd, env=env, capture_output=True, check=True)  # warm caches
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (cmd, env) in commands.items():
+            samples[name].append(timed(cmd, env))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def peak_rss_mb(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(seconds, peak resident MB) of one run, measured by the kernel."""
+    script = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+        "print(time.perf_counter() - t, "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, *cmd], env=env, capture_output=True, text=True, check=True
+    ).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def jrnl_command() -> list[str] | None:
+    venv = CACHE / "jrnl-venv"
+    jrnl = venv / "bin" / "jrnl"
+    if not jrnl.exists():
+        print("  (installing jrnl into benchmarks/.cache/jrnl-venv)")
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        result = subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "--quiet", "jrnl"],
+            check=False,
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode != 0:
+            print(f"  jrnl could not be installed: {result.stderr.strip().splitlines()[-1:]}")
+            return None
+    return [str(jrnl)]
+
+
+def jrnl_env(root: Path, entries: int) -> dict[str, str]:
+    home = root / "jrnl"
+    (home / "config" / "jrnl").mkdir(parents=True)
+    journal = home / "journal.txt"
+    start = datetime(2026, 1, 1, 9, 0)
+    journal.write_text(
+        "".join(
+            f"[{(start + timedelta(hours=i)):%Y-%m-%d %I:%M:%S %p}] entry {i}\nsome words.\n\n"
+            for i in range(entries)
+        )
+    )
+    (home / "config" / "jrnl" / "jrnl.yaml").write_text(
+        "colors: {body: none, date: none, tags: none, title: none}\n"
+        "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: false\n"
+        "indent_character: '|'\n"
+        f"journals:\n  default:\n    journal: {journal}\n"
+        "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%Y-%m-%d %I:%M:%S %p'\n"
+        "version: v4.6\n"
+    )
+    return {**os.environ, "XDG_CONFIG_HOME": str(home / "config"), "HOME": str(home)}
+
+
+def main() -> int:
+    compile_package()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--no-jrnl", action="store_true")
+    args = parser.parse_args()
+    ok = True
+    coreg = str(COREG)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        print(
+            f"journal benchmarks (python {sys.version.split()[0]}, sqlite "
+            f"{__import__('sqlite3').sqlite_version})"
+        )
+        big = make_home(root, "big", args.entries)
+        empty = make_home(root, "empty", 0)
+        small = make_home(root, "small", 100)
+        log = [coreg, "log", "calm", "-n", "a short note", "-t", "bench"]
+        found = medians(
+            {
+                "list --limit 20, 1M": ([coreg, "list", "--limit", "20"], big),
+                "list --json --limit 20, 1M": ([coreg, "list", "--json", "--limit", "20"], big),
+                "log, empty journal": (log, empty),
+                "log, 1M journal": (log, big),
+            },
+            args.runs,
+        )
+        for name, value in found.items():
+            print(f"  {name:<30} {value * 1000:7.1f} ms")
+        ratio = found["log, 1M journal"] / found["log, empty journal"]
+        list_ok = found["list --limit 20, 1M"] < 0.150
+        print(
+            f"  list --limit 20 on {args.entries:,}: {'meets' if list_ok else 'MISSES'} 150 ms; "
+            f"log on {args.entries:,} vs empty: {ratio:.2f}x "
+            f"({'meets' if ratio <= 1.2 else 'MISSES'} 1.2x)"
+        )
+        ok &= list_ok and ratio <= 1.2
+
+        hundred_k = make_home(root, "100k", 100_000)
+        md_out, json_out = root / "out.md", root / "out.json"
+        seconds, rss = peak_rss_mb([coreg, "export", "-o", str(md_out)], hundred_k)
+        export_ok = seconds < 1.5 and rss < 80
+        print(
+            f"  export 100,000 to markdown: {seconds:.2f} s, peak {rss:.0f} MB "
+            f"({'meets' if export_ok else 'MISSES'} 1.5 s / 80 MB)"
+        )
+        subprocess.run(
+            [coreg, "export", "-f", "json", "-o", str(json_out)],
+            env=hundred_k,
+            check=True,
+            capture_output=True,
+        )
+        fresh = make_home(root, "import", 0)
+        seconds, rss = peak_rss_mb([coreg, "import", str(json_out)], fresh)
+        import_ok = seconds < 3
+        print(
+            f"  import 100,000 from JSON: {seconds:.2f} s, peak {rss:.0f} MB "
+            f"({'meets' if import_ok else 'MISSES'} 3 s)"
+        )
+        ok &= export_ok and import_ok
+
+        jrnl = None if args.no_jrnl else jrnl_command()
+        if jrnl:
+            env = jrnl_env(root, 100)
+            pair = medians(
+                {
+                    "coreg log, 100 entries": (log, small),
+                    "jrnl, 100 entries": ([*jrnl, "a short note @bench"], env),
+                },
+                args.runs,
+            )
+            for name, value in pair.items():
+                print(f"  {name:<30} {value * 1000:7.1f} ms")
+            ratio = pair["coreg log, 100 entries"] / pair["jrnl, 100 entries"]
+            print(
+                f"  coreg log / jrnl: {ratio:.2f}x ({'meets' if ratio <= 0.6 else 'MISSES'} 0.6x)"
+            )
+            ok &= ratio <= 0.6
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
