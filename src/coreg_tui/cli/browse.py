@@ -179,7 +179,10 @@ def show(ref: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)]) -> Non
 def edit(
     ref: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
     note: Annotated[
-        str | None, typer.Option("--note", "-n", help="New note (replaces it).", show_default=False)
+        str | None,
+        typer.Option(
+            "--note", "-n", metavar="TEXT", help="New note (replaces it).", show_default=False
+        ),
     ] = None,
     state: Annotated[
         str | None, typer.Option("--state", "-s", help="New state.", show_default=False)

@@ -24,7 +24,9 @@ def log(
     ] = None,
     note: Annotated[
         str | None,
-        typer.Option("--note", "-n", help="A few words, if you like.", show_default=False),
+        typer.Option(
+            "--note", "-n", metavar="TEXT", help="A few words, if you like.", show_default=False
+        ),
     ] = None,
     tag: Annotated[
         list[str] | None,

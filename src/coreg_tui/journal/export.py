@@ -166,16 +166,21 @@ def write_markdown(
     out.write(f"# {md_inline(title)}\n")
     day: date | None = None
     count = 0
+    chunk: list[str] = []  # written every few hundred entries: memory stays flat, calls few
     for entry in entries:
-        if entry.at.date() != day:
-            day = entry.at.date()
-            out.write(f"\n{_day_heading(day)}\n\n")
         at = entry.at
-        line = f"- {at.hour:02d}:{at.minute:02d} \u00b7 " + " \u00b7 ".join(_summary(entry))
-        out.write(line + "\n")
+        if at.date() != day:
+            day = at.date()
+            chunk.append(f"\n{_day_heading(day)}\n\n")
+        chunk.append(f"- {at.hour:02d}:{at.minute:02d} \u00b7 " + " \u00b7 ".join(_summary(entry)))
+        chunk.append("\n")
         if entry.note.strip():
-            out.write("\n" + "\n".join(md_block(entry.note, "  ")) + "\n\n")
+            chunk.append("\n" + "\n".join(md_block(entry.note, "  ")) + "\n\n")
         count += 1
+        if len(chunk) >= 1500:
+            out.write("".join(chunk))
+            chunk.clear()
+    out.write("".join(chunk))
     if count == 0:
         out.write("\nNo entries.\n")
     return count

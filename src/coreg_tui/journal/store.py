@@ -410,16 +410,16 @@ def _params(e: Entry, created_us: int) -> tuple[Any, ...]:
     )
 
 
-_ZONES: dict[int, timezone] = {}
+_EPOCHS: dict[int, datetime] = {}  # 1970-01-01 UTC, in each offset seen
 _STATES = {s.value: s for s in State}
 _KINDS = {k.value: k for k in Kind}
 
 
-def _zone(offset_s: int) -> timezone:
-    zone = _ZONES.get(offset_s)
-    if zone is None:
-        zone = _ZONES[offset_s] = timezone(timedelta(seconds=offset_s))
-    return zone
+def _epoch_in(offset_s: int) -> datetime:
+    epoch = _EPOCHS.get(offset_s)
+    if epoch is None:
+        epoch = _EPOCHS[offset_s] = _EPOCH.astimezone(timezone(timedelta(seconds=offset_s)))
+    return epoch
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:
@@ -441,11 +441,10 @@ def _entry(row: tuple[Any, ...]) -> Entry:
         intensity_after,
         detail,
     ) = row
-    seconds, micro = divmod(at_us, 1_000_000)
     return Entry(
         id=eid,
         kind=_KINDS[kind],
-        at=datetime.fromtimestamp(seconds, _zone(offset_s)).replace(microsecond=micro),
+        at=_epoch_in(offset_s) + timedelta(microseconds=at_us),  # exact, in its own offset
         state=_STATES[state] if state else None,
         intensity=intensity,
         body=tuple(json.loads(body)) if body != "[]" else (),
