@@ -146,43 +146,83 @@ def _id(r: _Reader) -> str | None:
         raise r.fail("id", "a UUID such as 0b8f7a52-4c1e-4d0a-9d55-2f1e0c9a7b31") from None
 
 
+_KINDS = {k.value: k for k in Kind}
+
+
+def _text_or_none(r: _Reader, key: str) -> str | None:
+    value = r.record.get(key)
+    return value if value is None or type(value) is str else r.text(key)
+
+
+def _words_fast(r: _Reader, key: str) -> tuple[str, ...]:
+    value = r.record.get(key)
+    if not value:
+        return r.words(key) if value not in (None, [], "") else ()
+    if type(value) is list and all(type(v) is str for v in value):
+        return clean_words(value)
+    return r.words(key)
+
+
+def _state_fast(r: _Reader, key: str, required: bool = False) -> State | None:
+    value = r.record.get(key)
+    exact = _STATES.get(value) if type(value) is str else None
+    return exact if exact is not None else r.state(key, required=required)
+
+
+def _whole_fast(r: _Reader, key: str, low: int, high: int | None = None) -> int | None:
+    value = r.record.get(key)
+    if value is None or (type(value) is int and low <= value and (high is None or value <= high)):
+        return value
+    return r.whole(key, low, high)
+
+
 def from_record(record: Any, where: str) -> Entry:
     """An Entry from a dictionary in coreg's JSON form or a simpler one from another tool:
-    at least `at` and `state`; `id` and `kind` may be left out."""
-    if not isinstance(record, dict):
+    at least `at` and `state`; `id` and `kind` may be left out.
+
+    The common shapes are checked inline; anything unusual goes through the
+    reader, which either accepts it or says what is wrong.
+    """
+    if type(record) is not dict:
         raise InputError(f"{where}: expected an object with at least 'at' and 'state'")
     if not record.keys() <= _FIELD_SET:
         unknown = sorted(set(record) - _FIELD_SET)
         raise InputError(f"{where}: unknown field(s) {unknown}; expected {list(FIELDS)}")
     r = _Reader(record, where)
-    at_text = r.text("at", optional=False)
+    get = record.get
+    at_text = get("at")
+    if type(at_text) is not str:
+        at_text = r.text("at", optional=False)
     try:
         at = datetime.fromisoformat(at_text or "")
     except ValueError:
         raise r.fail("at", "a time in ISO 8601, e.g. 2026-11-23T14:30:00+01:00") from None
     if at.tzinfo is None:
         at = at.astimezone()  # a time without an offset is local time
-    kind_text = r.text("kind") or Kind.CHECKIN.value
-    if kind_text not in Kind._value2member_map_:
+    kind = _KINDS.get(get("kind") or "checkin")  # type: ignore[arg-type]
+    if kind is None:
         raise r.fail("kind", "checkin or practice")
-    kind = Kind(kind_text)
-    detail = record.get("detail") or {}
-    if not isinstance(detail, dict):
+    detail = get("detail") or {}
+    if type(detail) is not dict:
         raise r.fail("detail", "an object")
+    with_who = _text_or_none(r, "with")
+    duration = get("duration_s")
     fields: dict[str, Any] = {
         "kind": kind,
         "at": at,
-        "state": r.state("state", required=kind is Kind.CHECKIN),
-        "intensity": r.whole("intensity", 0, 10),
-        "body": r.words("body"),
-        "with_who": (r.text("with") or "").strip() or None,
-        "note": r.text("note") or "",
-        "tags": r.words("tags"),
-        "practice": r.text("practice"),
-        "duration_s": r.seconds("duration_s"),
-        "cycles": r.whole("cycles", 0),
-        "state_after": r.state("state_after"),
-        "intensity_after": r.whole("intensity_after", 0, 10),
+        "state": _state_fast(r, "state", required=kind is Kind.CHECKIN),
+        "intensity": _whole_fast(r, "intensity", 0, 10),
+        "body": _words_fast(r, "body"),
+        "with_who": with_who.strip() or None if with_who else None,
+        "note": _text_or_none(r, "note") or "",
+        "tags": _words_fast(r, "tags"),
+        "practice": _text_or_none(r, "practice"),
+        "duration_s": float(duration)
+        if type(duration) in (int, float) and 0 <= duration < math.inf
+        else r.seconds("duration_s"),
+        "cycles": _whole_fast(r, "cycles", 0),
+        "state_after": _state_fast(r, "state_after"),
+        "intensity_after": _whole_fast(r, "intensity_after", 0, 10),
         "detail": detail,
     }
     given = _id(r)
