@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from coreg_tui.cli.options import After, Before
+
 if TYPE_CHECKING:
     from coreg_tui.core.session import BreathSummary
     from coreg_tui.core.states import State
@@ -80,24 +82,8 @@ def breathe(
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colour; NO_COLOR is honoured too.")
     ] = False,
-    before: Annotated[
-        str | None,
-        typer.Option(
-            "--before",
-            metavar="STATE[:N]",
-            show_default=False,
-            help="How you are before you begin, for the journal: anxious:6.",
-        ),
-    ] = None,
-    after: Annotated[
-        str | None,
-        typer.Option(
-            "--after",
-            metavar="STATE[:N]",
-            show_default=False,
-            help="How you are afterwards, if you know it already: calm:3.",
-        ),
-    ] = None,
+    before: Before = None,
+    after: After = None,
     no_log: Annotated[
         bool, typer.Option("--no-log", help="Do not keep this session in the journal.")
     ] = False,

@@ -9,6 +9,20 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from coreg_tui.cli.options import (
+    After,
+    At,
+    Body,
+    Intensity,
+    Note,
+    Since,
+    StateFilter,
+    TagFilter,
+    Tags,
+    Until,
+    WithWho,
+)
+
 if TYPE_CHECKING:
     from datetime import datetime
 
@@ -16,7 +30,6 @@ if TYPE_CHECKING:
 
     from coreg_tui.core.entries import Entry
 
-WHEN_HELP = "today, yesterday, 3d, 2w, 12h, 2026-11-20 or 2026-11-20T14:30"
 ID_HELP = "The entry's id, or its first characters (at least 4), as 'coreg list' shows them."
 
 
@@ -30,44 +43,18 @@ def _safe(text: str, style: str = "") -> Text:
 
 
 def list_entries(
-    since: Annotated[
-        str | None,
-        typer.Option("--since", metavar="WHEN", help=f"From: {WHEN_HELP}.", show_default=False),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(
-            "--until", metavar="WHEN", help="Up to (a day includes all of it).", show_default=False
-        ),
-    ] = None,
-    state: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--state",
-            "-s",
-            metavar="STATE",
-            help="Only this state (repeat for more).",
-            show_default=False,
-        ),
-    ] = None,
-    tag: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--tag",
-            "-t",
-            metavar="TAG",
-            help="Only entries with this tag (repeat: any).",
-            show_default=False,
-        ),
-    ] = None,
+    since: Since = None,
+    until: Until = None,
+    state: StateFilter = None,
+    tag: TagFilter = None,
     search: Annotated[
         str | None,
         typer.Option(
             "--search",
             "-q",
             metavar="TEXT",
-            help="Only entries whose words contain TEXT.",
             show_default=False,
+            help="Only entries whose words contain TEXT.",
         ),
     ] = None,
     limit: Annotated[
@@ -178,61 +165,19 @@ def show(ref: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)]) -> Non
 
 def edit(
     ref: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
-    note: Annotated[
-        str | None,
-        typer.Option(
-            "--note", "-n", metavar="TEXT", help="New note (replaces it).", show_default=False
-        ),
-    ] = None,
+    note: Note = None,
     state: Annotated[
-        str | None, typer.Option("--state", "-s", help="New state.", show_default=False)
-    ] = None,
-    intensity: Annotated[
-        int | None,
-        typer.Option(
-            "--intensity", "-i", metavar="N", help="New intensity, 0 to 10.", show_default=False
-        ),
-    ] = None,
-    tag: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--tag",
-            "-t",
-            metavar="TAG",
-            help="Tags (replace all; repeat for more).",
-            show_default=False,
-        ),
-    ] = None,
-    body: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--body", "-b", metavar="CUE", help="Body cues (replace all).", show_default=False
-        ),
-    ] = None,
-    with_who: Annotated[
         str | None,
-        typer.Option(
-            "--with",
-            "-w",
-            metavar="WHO",
-            help="Who you were with ('' for alone).",
-            show_default=False,
-        ),
+        typer.Option("--state", "-s", metavar="STATE", help="New state.", show_default=False),
     ] = None,
-    at: Annotated[
-        str | None, typer.Option("--at", metavar="WHEN", help="When it was.", show_default=False)
-    ] = None,
-    after: Annotated[
-        str | None,
-        typer.Option(
-            "--after",
-            metavar="STATE[:N]",
-            help="A practice's state after it: calm:3.",
-            show_default=False,
-        ),
-    ] = None,
+    intensity: Intensity = None,
+    tag: Tags = None,
+    body: Body = None,
+    with_who: WithWho = None,
+    at: At = None,
+    after: After = None,
 ) -> None:
-    """Change an entry: its note, state, intensity, tags, cues, company or time."""
+    """Change an entry: what you give replaces what was there (tags and cues as a whole)."""
     from coreg_tui.cli.journal_access import now, open_journal
     from coreg_tui.cli.terminal import say
     from coreg_tui.core.entries import Kind, clean_words

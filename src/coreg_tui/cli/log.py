@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from coreg_tui.cli.options import At, Body, Intensity, Note, Tags, WithWho
 from coreg_tui.core.states import aliases_help
 
 STATE_HELP = (
@@ -16,53 +17,12 @@ STATE_HELP = (
 
 def log(
     state: Annotated[str, typer.Argument(metavar="STATE", help=STATE_HELP, show_default=False)],
-    intensity: Annotated[
-        int | None,
-        typer.Option(
-            "--intensity", "-i", metavar="N", help="How strong, 0 to 10.", show_default=False
-        ),
-    ] = None,
-    note: Annotated[
-        str | None,
-        typer.Option(
-            "--note", "-n", metavar="TEXT", help="A few words, if you like.", show_default=False
-        ),
-    ] = None,
-    tag: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--tag", "-t", metavar="TAG", help="A tag (repeat for more).", show_default=False
-        ),
-    ] = None,
-    body: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--body",
-            "-b",
-            metavar="CUE",
-            help="What your body says: 'tight chest' (repeat for more).",
-            show_default=False,
-        ),
-    ] = None,
-    with_who: Annotated[
-        str | None,
-        typer.Option(
-            "--with",
-            "-w",
-            metavar="WHO",
-            help="Who you are with (leave out if alone).",
-            show_default=False,
-        ),
-    ] = None,
-    at: Annotated[
-        str | None,
-        typer.Option(
-            "--at",
-            metavar="WHEN",
-            help="When it was, if not now: 14:30, 'yesterday 22:00', 2h, 2026-11-20T09:15.",
-            show_default=False,
-        ),
-    ] = None,
+    intensity: Intensity = None,
+    note: Note = None,
+    tag: Tags = None,
+    body: Body = None,
+    with_who: WithWho = None,
+    at: At = None,
 ) -> None:
     """Note how your nervous system is right now: a check-in in one line."""
     from coreg_tui.cli.journal_access import now, open_journal

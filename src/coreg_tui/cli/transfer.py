@@ -14,6 +14,8 @@ from typing import Annotated, TextIO
 
 import typer
 
+from coreg_tui.cli.options import Since, StateFilter, TagFilter, Until
+
 
 class ExportFormat(StrEnum):
     markdown = "markdown"
@@ -63,30 +65,10 @@ def export(
         ),
     ] = "-",
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since", metavar="WHEN", show_default=False, help="From: today, 3d, 2w, 2026-11-01."
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(
-            "--until", metavar="WHEN", show_default=False, help="Up to (a day includes all of it)."
-        ),
-    ] = None,
-    state: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--state", "-s", metavar="STATE", show_default=False, help="Only this state (repeat)."
-        ),
-    ] = None,
-    tag: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--tag", "-t", metavar="TAG", show_default=False, help="Only this tag (repeat: any)."
-        ),
-    ] = None,
+    since: Since = None,
+    until: Until = None,
+    state: StateFilter = None,
+    tag: TagFilter = None,
     front_matter: Annotated[
         bool,
         typer.Option(
