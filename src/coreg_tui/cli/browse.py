@@ -89,7 +89,7 @@ def list_entries(
 HEADERS = ("id", "when", "what", "with", "tags", "note")
 NATURAL_CAPS = (8, 20, 40, 14, 18, 60)
 # which column gives way first when the window is narrow, and down to how little (0: drop it)
-GIVE_WAY = ((5, 12), (4, 8), (3, 8), (2, 12), (4, 0), (3, 0), (5, 6), (1, 11))
+GIVE_WAY = ((2, 18), (5, 16), (4, 8), (3, 8), (2, 12), (4, 0), (3, 0), (5, 6), (1, 11))
 
 
 def _print_table(entries: list[Entry], more: bool, moment: datetime) -> None:
