@@ -108,6 +108,9 @@ def _md_line(line: str) -> str:
 
 def md_block(text: str, indent: str) -> Iterator[str]:
     """The lines of a note, literal, indented to sit inside a list item."""
+    if "\n" not in text and "\r" not in text:  # most notes are one line
+        yield f"{indent}{_md_line(text)}"
+        return
     for line in text.splitlines():
         yield f"{indent}{_md_line(line)}" if line.strip() else ""
 

@@ -265,7 +265,8 @@ class Journal:
         with self._writing():
             self.conn.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
             try:
-                seen = self._existing_ids([e.id for e in batch])
+                empty = self.conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None
+                seen = set() if empty else self._existing_ids([e.id for e in batch])
                 new = []
                 for e in batch:
                     if e.id not in seen:
@@ -396,10 +397,10 @@ def _params(e: Entry, created_us: int) -> tuple[Any, ...]:
         offset.days * 86400 + offset.seconds,
         e.state.value if e.state else None,
         e.intensity,
-        _json(list(e.body), "[]"),
+        _json(e.body, "[]"),
         e.with_who,
         e.note,
-        _json(list(e.tags), "[]"),
+        _json(e.tags, "[]"),
         e.practice,
         e.duration_s,
         e.cycles,
