@@ -111,7 +111,7 @@ def import_entries(
     from coreg_tui.cli.journal_access import open_journal
     from coreg_tui.cli.terminal import say
     from coreg_tui.core.errors import InputError
-    from coreg_tui.journal.importer import parse_entries
+    from coreg_tui.journal.importer import collector_paused, parse_entries
 
     source = "standard input" if file == "-" else file
     try:
@@ -119,9 +119,10 @@ def import_entries(
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise InputError(f"cannot read {source}: {reason}") from None
-    entries = parse_entries(text, source)
-    with open_journal() as journal:
-        added = journal.add_many(entries)
+    with collector_paused():
+        entries = parse_entries(text, source)
+        with open_journal() as journal:
+            added = journal.add_many(entries)
     skipped = len(entries) - added
     note = f" ({skipped:,} already there)" if skipped else ""
     say(f"Imported {added:,} entr{'y' if added == 1 else 'ies'}{note}.")

@@ -25,6 +25,7 @@ from coreg_tui.core.durations import format_duration
 from coreg_tui.core.entries import Entry, Kind
 from coreg_tui.journal.records import FIELDS, to_record
 from coreg_tui.text import control_table, printable
+from coreg_tui.visual.entry_text import after_text, state_text
 
 FORMAT_NAME = "coreg-journal"
 FORMAT_VERSION = 1
@@ -115,16 +116,10 @@ def md_block(text: str, indent: str) -> Iterator[str]:
         yield f"{indent}{_md_line(line)}" if line.strip() else ""
 
 
-def _state(entry: Entry) -> str:
-    if entry.state is None:
-        return ""
-    return entry.state.value + (f" {entry.intensity}/10" if entry.intensity is not None else "")
-
-
 def _summary(entry: Entry) -> list[str]:
     parts: list[str] = []
     if entry.kind is Kind.CHECKIN:
-        parts.append(f"check-in: **{_state(entry)}**")
+        parts.append(f"check-in: **{state_text(entry)}**")
     else:
         what = f"practice: {md_inline(entry.practice or 'practice')}"
         if entry.duration_s is not None:
@@ -133,10 +128,7 @@ def _summary(entry: Entry) -> list[str]:
             what += f", {entry.cycles} cycle{'s' if entry.cycles != 1 else ''}"
         parts.append(what)
         if entry.state is not None or entry.state_after is not None:
-            after = entry.state_after.value if entry.state_after else "?"
-            if entry.intensity_after is not None:
-                after += f" {entry.intensity_after}/10"
-            parts.append(f"{_state(entry) or '?'} \u2192 {after}")
+            parts.append(f"{state_text(entry) or '?'} \u2192 {after_text(entry) or '?'}")
     if entry.with_who:
         parts.append(f"with {md_inline(entry.with_who)}")
     if entry.body:

@@ -20,11 +20,11 @@ from coreg_tui.journal.records import from_record
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Parsing builds hundreds of thousands of dicts and entries, and none of them
-    refer to each other in a cycle: reference counting frees them all. The cyclic
-    collector would re-scan the growing heap again and again meanwhile (it more than
-    doubled the time of a 100,000-entry import), so it waits until the end."""
+def collector_paused() -> Iterator[None]:
+    """An import builds hundreds of thousands of dicts, entries and rows, and none of
+    them refer to each other in a cycle: reference counting frees them all. The
+    cyclic collector would re-scan the growing heap again and again meanwhile (it
+    more than doubled the time of a 100,000-entry import), so it waits until the end."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -35,11 +35,6 @@ def _collector_paused() -> Iterator[None]:
 
 
 def parse_entries(text: str, source: str) -> list[Entry]:
-    with _collector_paused():
-        return _parse(text, source)
-
-
-def _parse(text: str, source: str) -> list[Entry]:
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -207,26 +207,28 @@ def from_record(record: Any, where: str) -> Entry:
         raise r.fail("detail", "an object")
     with_who = _text_or_none(r, "with")
     duration = get("duration_s")
-    fields: dict[str, Any] = {
-        "kind": kind,
-        "at": at,
-        "state": _state_fast(r, "state", required=kind is Kind.CHECKIN),
-        "intensity": _whole_fast(r, "intensity", 0, 10),
-        "body": _words_fast(r, "body"),
-        "with_who": with_who.strip() or None if with_who else None,
-        "note": _text_or_none(r, "note") or "",
-        "tags": _words_fast(r, "tags"),
-        "practice": _text_or_none(r, "practice"),
-        "duration_s": float(duration)
+    entry = Entry(
+        id="",
+        kind=kind,
+        at=at,
+        state=_state_fast(r, "state", required=kind is Kind.CHECKIN),
+        intensity=_whole_fast(r, "intensity", 0, 10),
+        body=_words_fast(r, "body"),
+        with_who=with_who.strip() or None if with_who else None,
+        note=_text_or_none(r, "note") or "",
+        tags=_words_fast(r, "tags"),
+        practice=_text_or_none(r, "practice"),
+        duration_s=float(duration)
         if type(duration) in (int, float) and 0 <= duration < math.inf
         else r.seconds("duration_s"),
-        "cycles": _whole_fast(r, "cycles", 0),
-        "state_after": _state_fast(r, "state_after"),
-        "intensity_after": _whole_fast(r, "intensity_after", 0, 10),
-        "detail": detail,
-    }
+        cycles=_whole_fast(r, "cycles", 0),
+        state_after=_state_fast(r, "state_after"),
+        intensity_after=_whole_fast(r, "intensity_after", 0, 10),
+        detail=detail,
+    )
     given = _id(r)
     if given is None:
-        content = json.dumps(to_record(Entry(id="", **fields)), sort_keys=True, ensure_ascii=False)
+        content = json.dumps(to_record(entry), sort_keys=True, ensure_ascii=False)
         given = str(uuid.uuid5(_IMPORT_NAMESPACE, content))
-    return Entry(id=given, **fields)
+    entry.id = given
+    return entry
