@@ -33,8 +33,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "delete": ("coreg_tui.cli.browse", "delete"),
     "export": ("coreg_tui.cli.transfer", "export"),
     "import": ("coreg_tui.cli.transfer", "import_entries"),
+    "practices": ("coreg_tui.cli.practices", "practices"),
+    "suggest": ("coreg_tui.cli.practices", "suggest"),
     "patterns": ("coreg_tui.cli.breathe", "patterns"),
     "paths": ("coreg_tui.cli.transfer", "paths"),
+    "content": ("coreg_tui.cli.practices", "content_app"),
 }
 ROOT_OPTIONS = {"--version", "-V"}
 
@@ -77,8 +80,12 @@ def root(
 
 def _register(names: list[str]) -> None:
     for name in names:
-        module, function = COMMANDS[name]
-        app.command(name)(getattr(importlib.import_module(module), function))
+        module, attribute = COMMANDS[name]
+        found = getattr(importlib.import_module(module), attribute)
+        if isinstance(found, typer.Typer):  # a group of commands: coreg content check
+            app.add_typer(found, name=name)
+        else:
+            app.command(name)(found)
 
 
 def _needed(args: list[str]) -> list[str]:
@@ -112,6 +119,7 @@ def _journal_refusal(exc: Exception) -> str | None:
 def run(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else list(argv)
     app.registered_commands.clear()
+    app.registered_groups.clear()
     _register(_needed(args))
     try:
         result = app(args=args, prog_name="coreg", standalone_mode=False)

@@ -99,11 +99,16 @@ def breathe(
         "before": parse_state_with_intensity(before, "--before") if before else None,
         "after": parse_state_with_intensity(after, "--after") if after else None,
     }
+    from coreg_tui.config import config
+
+    settings = config()
+    bell = bell or settings.bell
+    no_color = no_color or not settings.color
     content = breathing()
     plan = plan_session(
         pattern,
         content.presets,
-        default=DEFAULT_PRESET,
+        default=settings.default_pattern or DEFAULT_PRESET,
         cycles=cycles,
         minutes=minutes,
         glide_from=glide_from,
@@ -120,13 +125,16 @@ def breathe(
             summary = run_plain(plan, SystemClock(), sys.stdout, bell_stream)
         finish_session(summary, plain=True, keep=not no_log, **around)
         return
+    import os
+
     from coreg_tui.cli.breathe_view import Notes
     from coreg_tui.cli.terminal import make_console
 
     console = make_console(no_color=no_color)
+    still = settings.reduced_motion or os.environ.get("TEXTUAL_ANIMATIONS") == "none"
     with ending_calmly():
         summary = run_live(
-            plan, SystemClock(), console, Notes(content.stop_note, caution), bell=bell
+            plan, SystemClock(), console, Notes(content.stop_note, caution), bell=bell, still=still
         )
     finish_session(summary, plain=False, keep=not no_log, **around)
 

@@ -142,7 +142,13 @@ def _quiet_keys(stream: TextIO) -> Iterator[None]:
 
 
 def run_live(
-    plan: SessionPlan, clock: Clock, console: Console, notes: Notes, *, bell: bool = False
+    plan: SessionPlan,
+    clock: Clock,
+    console: Console,
+    notes: Notes,
+    *,
+    bell: bool = False,
+    still: bool = False,
 ) -> BreathSummary:
     """A calm full-window picture that grows on the inhale and shrinks on the exhale."""
     from coreg_tui.cli import breathe_view as view
@@ -171,7 +177,7 @@ def run_live(
                     if bell and (state.cycle, state.index) != last_phase:
                         console.bell()
                     last_phase = (state.cycle, state.index)
-                    frame = view.breath_frame(plan, state, t, size, notes, ascii_only)
+                    frame = view.breath_frame(plan, state, t, size, notes, ascii_only, still=still)
                     wake = min(now + POLL_S, session.begin + state.end_s)
                 if frame != last_frame:
                     painter.paint(view.layout(frame), size)

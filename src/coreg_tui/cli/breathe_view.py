@@ -59,6 +59,11 @@ def _orb(fraction: float, width: int, height: int, ascii_only: bool) -> tuple[st
     return orb_lines(radius, width, rows, ascii_only)
 
 
+def _still(state: PhaseState) -> float:
+    """Reduced motion: full after breathing in, small after breathing out, no animation."""
+    return 1.0 if state.role in ("inhale", "top_up", "hold_in") else 0.0
+
+
 def _status(plan: SessionPlan, state: PhaseState, t: float) -> str:
     parts = [f"cycle {state.cycle + 1}" + (f" of {plan.cycles}" if plan.cycles else "")]
     if plan.end_s is not None:
@@ -77,6 +82,7 @@ def breath_frame(
     size: tuple[int, int],
     notes: Notes,
     ascii_only: bool,
+    still: bool = False,
 ) -> Frame:
     width, height = size
     countdown = math.ceil(state.end_s - t - 1e-9)
@@ -89,7 +95,7 @@ def breath_frame(
         status=_status(plan, state, t),
         hint="ctrl-c to finish",
         note=notes.caution if state.pattern.has_holds else notes.stop,
-        orb=_orb(fullness(state), width, height, ascii_only),
+        orb=_orb(_still(state) if still else fullness(state), width, height, ascii_only),
     )
 
 

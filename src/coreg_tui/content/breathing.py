@@ -1,55 +1,14 @@
-"""Loads and validates the data in content/: what coreg says and offers.
-
-The built-in content ships inside the wheel (coreg_tui/_content); a source
-checkout reads ./content directly. Every problem names the file, the field
-and what was expected, so someone who edits a file without knowing Python
-can fix it.
-"""
+"""The breathing presets and the notes shown beside them (content/presets.toml)."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from coreg_tui.core.errors import InputError
+from coreg_tui.content.files import ContentError, builtin_content_dir, read_toml, text_field
 from coreg_tui.core.pacing import Pattern, PatternError, Preset, parse_pattern
-
-
-class ContentError(InputError):
-    """A content file that cannot be used, said in one line."""
-
-
-def builtin_content_dir() -> Path:
-    here = Path(__file__).resolve().parent
-    shipped = here / "_content"  # inside an installed wheel
-    if shipped.is_dir():
-        return shipped
-    return here.parent.parent / "content"  # src/coreg_tui -> the checkout
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise ContentError(f"{path}: the file is missing") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ContentError(f"{path}: not valid TOML ({exc})") from None
-
-
-def _text(path: Path, where: str, entry: dict[str, Any], key: str, *, required: bool) -> str | None:
-    value = entry.get(key)
-    if value is None:
-        if required:
-            raise ContentError(f"{path}: {where}: '{key}' is missing (expected text)")
-        return None
-    if not isinstance(value, str) or not value.strip():
-        raise ContentError(f"{path}: {where}: '{key}' should be non-empty text, not {value!r}")
-    return value.strip()
-
 
 _PRESET_KEYS = {"name", "pattern", "description", "caution", "aliases"}
 _NOTE_KEYS = {"holds", "stop"}
@@ -76,7 +35,7 @@ def _notes(path: Path, data: dict[str, Any]) -> dict[str, str]:
     extra = set(notes) - _NOTE_KEYS
     if extra:
         raise ContentError(f"{path}: [notes]: unknown field(s) {sorted(extra)}")
-    return {key: _text(path, "[notes]", notes, key, required=True) or "" for key in _NOTE_KEYS}
+    return {key: text_field(path, "[notes]", notes, key, required=True) or "" for key in _NOTE_KEYS}
 
 
 def _preset(path: Path, i: int, entry: Any, seen: set[str]) -> Preset:
@@ -88,10 +47,10 @@ def _preset(path: Path, i: int, entry: Any, seen: set[str]) -> Preset:
         raise ContentError(
             f"{path}: {where}: unknown field(s) {sorted(extra)}; expected {sorted(_PRESET_KEYS)}"
         )
-    name = (_text(path, where, entry, "name", required=True) or "").lower()
+    name = (text_field(path, where, entry, "name", required=True) or "").lower()
     where = f"preset '{name}'"
     try:
-        pattern = parse_pattern(_text(path, where, entry, "pattern", required=True) or "")
+        pattern = parse_pattern(text_field(path, where, entry, "pattern", required=True) or "")
     except PatternError as exc:
         raise ContentError(f"{path}: {where}: 'pattern': {exc}") from None
     aliases = entry.get("aliases", [])
@@ -105,14 +64,14 @@ def _preset(path: Path, i: int, entry: Any, seen: set[str]) -> Preset:
     return Preset(
         name=name,
         pattern=pattern,
-        description=_text(path, where, entry, "description", required=True) or "",
-        caution=_text(path, where, entry, "caution", required=False),
+        description=text_field(path, where, entry, "description", required=True) or "",
+        caution=text_field(path, where, entry, "caution", required=False),
         aliases=tuple(names[1:]),
     )
 
 
 def load_breathing(path: Path) -> Breathing:
-    data = _read_toml(path)
+    data = read_toml(path)
     unknown = set(data) - {"preset", "notes"}
     if unknown:
         raise ContentError(

@@ -1,0 +1,233 @@
+"""`coreg practices`, `coreg suggest` and `coreg content check`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from coreg_tui.cli.options import StateFilter, WithWho
+
+if TYPE_CHECKING:
+    from coreg_tui.content.practices import Library
+    from coreg_tui.core.practices import Practice
+    from coreg_tui.core.states import State
+    from coreg_tui.core.suggest import Suggestions
+
+
+def practice_record(p: Practice) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "title": p.title,
+        "kind": p.kind.value,
+        "direction": p.direction.value,
+        "summary": p.summary,
+        "states": [s.value for s in p.states],
+        "intensity": list(p.intensity),
+        "duration_s": p.duration_s,
+        "pattern": str(p.pattern) if p.pattern else None,
+        "preset": p.preset,
+        "steps": [{"text": s.text, "seconds": s.seconds} for s in p.steps],
+        "together": p.together,
+        "note": p.note,
+        "source": p.source,
+    }
+
+
+def loaded_library() -> Library:
+    """The practices, with a one-line warning for each of a person's own files that was skipped."""
+    from dataclasses import replace
+
+    from coreg_tui.cli.terminal import say
+    from coreg_tui.config import config
+    from coreg_tui.content import library
+    from coreg_tui.text import printable
+
+    found = library()
+    for problem in found.problems:
+        say(f"coreg: skipped: {printable(problem)}", sys.stderr)
+    hidden = set(config().hide_practices)
+    return replace(found, practices=tuple(p for p in found.practices if p.id not in hidden))
+
+
+def _minutes(seconds: float) -> str:
+    from coreg_tui.core.durations import format_duration
+
+    return format_duration(seconds)
+
+
+def practices(
+    state: StateFilter = None,
+    as_json: Annotated[bool, typer.Option("--json", help="As JSON, for scripts.")] = False,
+) -> None:
+    """The practices coreg offers, yours included."""
+    import shutil
+
+    from coreg_tui.cli.columns import fit_widths, table_lines
+    from coreg_tui.cli.terminal import is_terminal
+    from coreg_tui.core.states import parse_state
+    from coreg_tui.text import printable
+
+    wanted = {parse_state(s) for s in state or ()}
+    chosen = [p for p in loaded_library().practices if not wanted or wanted & set(p.states)]
+    if as_json:
+        sys.stdout.write(
+            json.dumps([practice_record(p) for p in chosen], indent=2, ensure_ascii=False) + "\n"
+        )
+        return
+    headers = ("id", "title", "for", "time", "what it is")
+    rows = [
+        (
+            printable(p.id),
+            printable(p.title) + (" (for two)" if p.together else ""),
+            ", ".join(s.value for s in p.states) + f" {p.intensity[0]}-{p.intensity[1]}",
+            _minutes(p.duration_s),
+            printable(p.summary),
+        )
+        for p in chosen
+    ]
+    natural = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
+    ]
+    widths = fit_widths(
+        natural,
+        shutil.get_terminal_size((100, 24)).columns,
+        ((4, 20), (2, 12), (1, 16), (4, 0), (2, 0)),
+    )
+    lines = table_lines(
+        headers, rows, widths, styled=is_terminal(sys.stdout), dim_columns=frozenset({0})
+    )
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def care_lines() -> list[str]:
+    """The care message: a few calm lines and where to find help, never a lecture.
+    The person's own contact (config: care_contact) is shown when they set one."""
+    from coreg_tui.config import config
+    from coreg_tui.content.texts import texts
+    from coreg_tui.text import printable
+
+    care = texts().care
+    contact = config().care_contact
+    return [
+        care.message,
+        care.grounding,
+        care.help,
+        printable(contact) if contact else care.contact_hint,
+    ]
+
+
+def ranked(state: State, intensity: int | None, with_someone: bool) -> Suggestions:
+    from coreg_tui.config import config
+    from coreg_tui.core.suggest import suggest as rank
+
+    return rank(
+        loaded_library().practices,
+        state,
+        intensity,
+        with_someone=with_someone,
+        holds_max_intensity=config().holds_max_intensity,
+    )
+
+
+def suggest(
+    state: Annotated[
+        str,
+        typer.Argument(
+            metavar="STATE",
+            help="How your system is: calm, anxious, numb, or ventral, sympathetic, dorsal.",
+        ),
+    ],
+    intensity: Annotated[
+        int | None,
+        typer.Option(
+            "--intensity", "-i", metavar="N", help="How strong, 0 to 10.", show_default=False
+        ),
+    ] = None,
+    with_who: WithWho = None,
+    as_json: Annotated[bool, typer.Option("--json", help="As JSON, for scripts.")] = False,
+) -> None:
+    """The practices that fit how you are, best first."""
+    from coreg_tui.cli.terminal import say
+    from coreg_tui.core.states import check_intensity, parse_state
+    from coreg_tui.text import printable
+
+    found = parse_state(state)
+    level = check_intensity(intensity)
+    result = ranked(found, level, bool(with_who))
+    if as_json:
+        sys.stdout.write(
+            json.dumps(
+                {
+                    "state": found.value,
+                    "intensity": level,
+                    "care": result.care,
+                    "care_lines": care_lines() if result.care else [],
+                    "practices": [practice_record(p) for p in result.practices],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+        return
+    if result.care:  # the calmest answer: a few lines, and one practice
+        for line in care_lines():
+            say(line)
+        say("")
+    shown = result.practices[:1] if result.care else result.practices[:5]
+    if not shown:
+        say("Nothing in the library fits that exactly; 'coreg practices' lists them all.")
+        return
+    for p in shown:
+        say(f"{printable(p.title)} ({_minutes(p.duration_s)}): {printable(p.summary)}")
+        say(f"  coreg practice {p.id}")
+
+
+content_app = typer.Typer(
+    name="content",
+    help="Tools for people who write practices.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+)
+
+
+@content_app.command("check")
+def check(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[DIR]",
+            show_default=False,
+            help="A folder of practice files (default: your own, see 'coreg paths').",
+        ),
+    ] = None,
+) -> None:
+    """Check every practice file in a folder and report every problem at once."""
+    from coreg_tui.cli.terminal import say
+    from coreg_tui.content import breathing
+    from coreg_tui.content.practices import read_folder
+    from coreg_tui.core.errors import InputError
+    from coreg_tui.paths import content_dir
+    from coreg_tui.text import printable
+
+    target = folder or content_dir()
+    if not target.is_dir():
+        raise InputError(f"{target} is not a folder")
+    found, problems = read_folder(target, breathing().presets, "check")
+    for problem in problems:
+        say(printable(problem))
+    files = len(list(target.glob("*.toml")))
+
+    def count(n: int, word: str) -> str:
+        return f"{n} {word}{'s' if n != 1 else ''}"
+
+    say(
+        f"{count(files, 'file')}, {count(len(found), 'good practice')}, "
+        f"{count(len(problems), 'problem')}."
+    )
+    if problems:
+        raise typer.Exit(1)
