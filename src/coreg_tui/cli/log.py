@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from coreg_tui.cli.options import At, Body, Intensity, Note, Tags, WithWho
-from coreg_tui.core.states import aliases_help
+from coreg_tui.core.states import State, aliases_help
 
 STATE_HELP = (
     "How your system is: ventral, sympathetic or dorsal, or an everyday word for one. "
@@ -29,6 +29,7 @@ def log(
     from coreg_tui.cli.terminal import say
     from coreg_tui.core.entries import checkin, clean_words
     from coreg_tui.core.states import check_intensity, parse_state
+    from coreg_tui.core.suggest import needs_care
     from coreg_tui.core.when import check_not_future, parse_when
     from coreg_tui.visual.entry_text import state_text, when_text
 
@@ -45,3 +46,20 @@ def log(
     with open_journal() as journal:
         journal.add(entry)
     say(f"Noted: {state_text(entry)}, {when_text(entry.at, moment)} ({entry.short_id}).")
+    if needs_care(entry.state, entry.intensity):  # type: ignore[arg-type]
+        _care(entry.state, entry.intensity, bool(entry.with_who))  # type: ignore[arg-type]
+
+
+def _care(state: State, intensity: int | None, with_someone: bool) -> None:
+    """At the highest distress: a few calm lines, where help is, and one thing to try."""
+    from coreg_tui.cli.practices import care_lines, ranked
+    from coreg_tui.cli.terminal import say
+    from coreg_tui.text import printable
+
+    say("")
+    for line in care_lines():
+        say(line)
+    first = ranked(state, intensity, with_someone).first
+    if first is not None:
+        say(f"\nOne thing to try: {printable(first.title)} ({printable(first.summary)})")
+        say(f"  coreg practice {first.id}")
