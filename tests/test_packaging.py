@@ -42,8 +42,12 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_carries_the_content(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
-    shipped = {Path(n).name for n in names if n.startswith("coreg_tui/_content/")}
-    in_checkout = {p.name for p in (ROOT / "content").rglob("*") if p.is_file()}
+    shipped = {
+        n.removeprefix("coreg_tui/_content/") for n in names if n.startswith("coreg_tui/_content/")
+    }
+    in_checkout = {
+        str(p.relative_to(ROOT / "content")) for p in (ROOT / "content").rglob("*") if p.is_file()
+    }
     assert in_checkout and shipped == in_checkout
     assert "coreg_tui/cli/app.py" in names
     entry = next(n for n in names if n.endswith("entry_points.txt"))
@@ -90,3 +94,14 @@ def test_an_installed_wheel_runs_from_its_own_files(wheel: Path, tmp_path: Path)
         cwd=tmp_path,
     )
     assert "calm" in {row["name"] for row in json.loads(listed.stdout)}
+    practices = subprocess.run(
+        [sys.executable, "-m", "coreg_tui", "practices", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    shipped = json.loads(practices.stdout)
+    assert len(shipped) == len(list((ROOT / "content" / "practices").glob("*.toml")))
+    assert all(row["source"] == "built-in" for row in shipped)

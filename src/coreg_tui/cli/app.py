@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("coreg_tui.cli.transfer", "import_entries"),
     "practices": ("coreg_tui.cli.practices", "practices"),
     "suggest": ("coreg_tui.cli.practices", "suggest"),
+    "practice": ("coreg_tui.cli.practices", "practice"),
     "patterns": ("coreg_tui.cli.breathe", "patterns"),
     "paths": ("coreg_tui.cli.transfer", "paths"),
     "content": ("coreg_tui.cli.practices", "content_app"),

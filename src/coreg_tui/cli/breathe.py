@@ -11,7 +11,8 @@ import typer
 from coreg_tui.cli.options import After, Before
 
 if TYPE_CHECKING:
-    from coreg_tui.core.session import BreathSummary
+    from coreg_tui.core.entries import Entry
+    from coreg_tui.core.session import SessionPlan
     from coreg_tui.core.states import State
 
 PATTERN_HELP = (
@@ -89,81 +90,105 @@ def breathe(
     ] = False,
 ) -> None:
     """Breathe with a pacer: it grows as you breathe in and shrinks as you breathe out."""
-    from coreg_tui.cli.breathe_run import SystemClock, ending_calmly, run_live, run_plain
-    from coreg_tui.cli.terminal import is_terminal, say
+    from coreg_tui.config import config
     from coreg_tui.content import DEFAULT_PRESET, breathing
     from coreg_tui.core.session import plan_session
-    from coreg_tui.core.states import parse_state_with_intensity
 
-    around = {
-        "before": parse_state_with_intensity(before, "--before") if before else None,
-        "after": parse_state_with_intensity(after, "--after") if after else None,
-    }
-    from coreg_tui.config import config
-
-    settings = config()
-    bell = bell or settings.bell
-    no_color = no_color or not settings.color
-    content = breathing()
+    around = read_around(before, after)
     plan = plan_session(
         pattern,
-        content.presets,
-        default=settings.default_pattern or DEFAULT_PRESET,
+        breathing().presets,
+        default=config().default_pattern or DEFAULT_PRESET,
         cycles=cycles,
         minutes=minutes,
         glide_from=glide_from,
         ramp=ramp,
         sync=sync,
     )
+    breathe_plan(plan, plain=plain, bell=bell, no_color=no_color, keep=not no_log, **around)
+
+
+Around = tuple["State", int | None] | None
+
+
+def read_around(before: str | None, after: str | None) -> dict[str, Around]:
+    """--before and --after, read before anything starts so a mistake costs nothing."""
+    from coreg_tui.core.states import parse_state_with_intensity
+
+    return {
+        "before": parse_state_with_intensity(before, "--before") if before else None,
+        "after": parse_state_with_intensity(after, "--after") if after else None,
+    }
+
+
+def breathe_plan(
+    plan: SessionPlan,
+    *,
+    plain: bool,
+    bell: bool,
+    no_color: bool,
+    keep: bool,
+    before: Around = None,
+    after: Around = None,
+    practice_id: str | None = None,
+) -> None:
+    """Run a planned breathing session in this terminal, then sum it up and keep it."""
+    import os
+
+    from coreg_tui.cli.breathe_run import SystemClock, ending_calmly, run_live, run_plain
+    from coreg_tui.cli.terminal import is_terminal, say
+    from coreg_tui.config import config
+    from coreg_tui.content import breathing
+    from coreg_tui.core.session import breath_entry
+
+    settings, content = config(), breathing()
+    bell = bell or settings.bell
     caution = content.caution_for(plan.target, plan.preset)
-    if plain or not is_terminal(sys.stdout):
+    plain = plain or not is_terminal(sys.stdout)
+    if plain:
         if caution:
             say(f"note: {caution}", sys.stderr)
         bell_to = sys.stdout if is_terminal(sys.stdout) else sys.stderr
         bell_stream = bell_to if bell and is_terminal(bell_to) else None
         with ending_calmly():
             summary = run_plain(plan, SystemClock(), sys.stdout, bell_stream)
-        finish_session(summary, plain=True, keep=not no_log, **around)
-        return
-    import os
+    else:
+        from coreg_tui.cli.breathe_view import Notes
+        from coreg_tui.cli.terminal import make_console
 
-    from coreg_tui.cli.breathe_view import Notes
-    from coreg_tui.cli.terminal import make_console
+        console = make_console(no_color=no_color or not settings.color)
+        still = settings.reduced_motion or os.environ.get("TEXTUAL_ANIMATIONS") == "none"
+        with ending_calmly():
+            summary = run_live(
+                plan,
+                SystemClock(),
+                console,
+                Notes(content.stop_note, caution),
+                bell=bell,
+                still=still,
+            )
+    entry = breath_entry(summary, before=before, after=after, practice_id=practice_id)
+    finish_session(
+        summary.sentence(), entry if keep and summary.elapsed_s >= 0.5 else None, plain=plain
+    )
 
-    console = make_console(no_color=no_color)
-    still = settings.reduced_motion or os.environ.get("TEXTUAL_ANIMATIONS") == "none"
-    with ending_calmly():
-        summary = run_live(
-            plan, SystemClock(), console, Notes(content.stop_note, caution), bell=bell, still=still
-        )
-    finish_session(summary, plain=False, keep=not no_log, **around)
 
-
-def finish_session(
-    summary: BreathSummary,
-    *,
-    plain: bool,
-    keep: bool = True,
-    before: tuple[State, int | None] | None = None,
-    after: tuple[State, int | None] | None = None,
-) -> None:
-    """Where every breathing session from the CLI ends, run to its end or stopped:
-    one line to sum it up, and (unless --no-log) an entry in the journal."""
+def finish_session(line: str, entry: Entry | None, *, plain: bool) -> None:
+    """Where every practice session from the CLI ends, run to its end or stopped: one
+    line to sum it up, and the journal entry (None with --no-log, or when nothing ran)."""
     from coreg_tui.cli.terminal import say
 
-    line = ("done: " if plain else "") + summary.sentence()
-    if not keep or summary.elapsed_s < 0.5:
+    line = ("done: " if plain else "") + line
+    if entry is None:
         say(line)
         return
     from coreg_tui.cli.journal_access import open_journal
-    from coreg_tui.core.session import breath_entry
 
-    entry = breath_entry(summary, before=before, after=after)
     try:
         with open_journal() as journal:
             journal.add(entry)
     except BaseException:
-        say(line)  # the breathing happened, whatever became of the journal
+        say(line)  # the practice happened, whatever became of the journal
         raise
     say(
         f"{line}\nkept: {entry.short_id}"

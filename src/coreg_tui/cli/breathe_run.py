@@ -119,7 +119,7 @@ def run_plain(plan: SessionPlan, clock: Clock, out: TextIO, bell: TextIO | None)
 
 
 @contextlib.contextmanager
-def _quiet_keys(stream: TextIO) -> Iterator[None]:
+def quiet_keys(stream: TextIO) -> Iterator[None]:
     """Keys typed during a session are not echoed over the picture; Ctrl-C still works."""
     try:
         import termios
@@ -161,7 +161,7 @@ def run_live(
     last_frame: object = None
     last_phase: tuple[int, int] | None = None
     try:
-        with _quiet_keys(sys.stdin), painter.full_window():
+        with quiet_keys(sys.stdin), painter.full_window():
             while True:
                 now = clock.monotonic()
                 t = now - session.begin

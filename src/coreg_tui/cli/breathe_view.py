@@ -115,7 +115,7 @@ def waiting_frame(plan: SessionPlan, wait_s: float, size: tuple[int, int], notes
     )
 
 
-def _fit(text: str, width: int) -> str:
+def centred(text: str, width: int) -> str:
     """`text` centred in `width` cells, shortened with an ellipsis if it does not fit."""
     if len(text) > width:
         return text[: max(0, width - 1)] + "\u2026" if width > 0 else ""
@@ -127,20 +127,20 @@ def layout(frame: Frame) -> list[Line]:
     colour = PHASE_STYLES.get(frame.phase, "")
     width = frame.width
     body: list[Line] = [
-        (_fit(frame.title, width), "dim"),
+        (centred(frame.title, width), "dim"),
         ("", ""),
         *(
-            (line[:width], colour) if len(frame.orb) > 1 else (_fit(line, width), colour)
+            (line[:width], colour) if len(frame.orb) > 1 else (centred(line, width), colour)
             for line in frame.orb
         ),
         ("", ""),
-        (_fit(frame.word, width), f"bold {colour}".strip()),
-        (_fit(frame.status, width), "dim"),
-        (_fit(frame.hint, width), "dim"),
+        (centred(frame.word, width), f"bold {colour}".strip()),
+        (centred(frame.status, width), "dim"),
+        (centred(frame.hint, width), "dim"),
     ]
     if frame.note and width >= 20:
         note = textwrap.wrap(frame.note, width=min(76, width - 2))
         if len(body) + 1 + len(note) <= frame.height:
-            body += [("", ""), *((_fit(line, width), "dim italic") for line in note)]
+            body += [("", ""), *((centred(line, width), "dim italic") for line in note)]
     top = max(0, (frame.height - len(body)) // 2)
     return ([("", "")] * top + body)[: frame.height]

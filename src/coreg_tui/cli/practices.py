@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from coreg_tui.cli.options import StateFilter, WithWho
+from coreg_tui.cli.options import After, Before, StateFilter, WithWho
 
 if TYPE_CHECKING:
     from coreg_tui.content.practices import Library
@@ -95,7 +95,7 @@ def practices(
     widths = fit_widths(
         natural,
         shutil.get_terminal_size((100, 24)).columns,
-        ((4, 20), (2, 12), (1, 16), (4, 0), (2, 0)),
+        ((4, 30), (2, 14), (4, 0), (1, 24), (2, 0), (1, 12)),
     )
     lines = table_lines(
         headers, rows, widths, styled=is_terminal(sys.stdout), dim_columns=frozenset({0})
@@ -231,3 +231,91 @@ def check(
     )
     if problems:
         raise typer.Exit(1)
+
+
+def practice(
+    practice_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The practice, as 'coreg practices' lists it.", show_default=False
+        ),
+    ],
+    plain: Annotated[
+        bool,
+        typer.Option("--plain", help="One line per step or phase, for screen readers and scripts."),
+    ] = False,
+    minutes: Annotated[
+        float | None,
+        typer.Option(
+            "--minutes",
+            "-m",
+            metavar="M",
+            show_default=False,
+            help="Breathing practices: how long (default: the practice's own length).",
+        ),
+    ] = None,
+    before: Before = None,
+    after: After = None,
+    no_log: Annotated[
+        bool, typer.Option("--no-log", help="Do not keep it in the journal.")
+    ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour.")] = False,
+) -> None:
+    """Do a practice: breathing with the pacer, or one gentle step at a time (Enter moves on,
+    Ctrl-C ends it)."""
+    import difflib
+
+    from coreg_tui.cli.breathe import breathe_plan, finish_session, read_around
+    from coreg_tui.cli.terminal import is_terminal, say
+    from coreg_tui.content import breathing
+    from coreg_tui.core.errors import InputError
+    from coreg_tui.core.session import plan_session, steps_entry
+    from coreg_tui.text import printable
+
+    around = read_around(before, after)
+    found = loaded_library()
+    chosen = found.get(practice_id.strip().lower())
+    if chosen is None:
+        close = difflib.get_close_matches(practice_id.lower(), [p.id for p in found.practices], 1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise InputError(
+            f"there is no practice '{practice_id}'{hint}; 'coreg practices' lists them"
+        )
+    plain = plain or not is_terminal(sys.stdout)
+    if chosen.note:
+        say(f"note: {printable(chosen.note)}", sys.stderr if plain else sys.stdout)
+    if chosen.is_breathing:
+        plan = plan_session(
+            str(chosen.pattern),
+            breathing().presets,
+            default="calm",
+            minutes=minutes if minutes is not None else chosen.duration_s / 60,
+        )
+        breathe_plan(
+            plan,
+            plain=plain,
+            bell=False,
+            no_color=no_color,
+            keep=not no_log,
+            practice_id=chosen.id,
+            **around,
+        )
+        return
+    if minutes is not None:
+        raise InputError("--minutes is for breathing practices; a step practice keeps its steps")
+    from coreg_tui.cli.breathe_run import SystemClock, ending_calmly
+    from coreg_tui.cli.steps_run import TerminalKeys, run_steps_live, run_steps_plain
+
+    clock = SystemClock()
+    keys = TerminalKeys(clock)
+    with ending_calmly():
+        if plain:
+            summary = run_steps_plain(chosen, clock, keys, sys.stdout)
+        else:
+            from coreg_tui.cli.terminal import make_console
+
+            summary = run_steps_live(chosen, clock, keys, make_console(no_color=no_color))
+    entry = steps_entry(summary, **around)
+    finish_session(
+        summary.sentence(), entry if not no_log and summary.elapsed_s >= 0.5 else None, plain=plain
+    )

@@ -107,28 +107,85 @@ class BreathSummary:
         return f"{self.cycles} {noun} in {format_duration(self.elapsed_s)} of breathing."
 
 
+@dataclass(frozen=True, slots=True)
+class StepsSummary:
+    practice: str  # its id
+    started_at: datetime  # aware, UTC
+    elapsed_s: float
+    steps_done: int
+    steps_total: int
+    finished: bool
+
+    def sentence(self) -> str:
+        from coreg_tui.core.durations import format_duration
+
+        if self.steps_done == 0 and self.elapsed_s < 0.5:
+            return "Ended before the first step."
+        return (
+            f"{self.steps_done} of {self.steps_total} steps in {format_duration(self.elapsed_s)}."
+        )
+
+
+Around = tuple[State, int | None] | None  # a state and intensity before or after
+
+
+def practice_entry(
+    practice: str,
+    started_at: datetime,
+    elapsed_s: float,
+    *,
+    cycles: int | None = None,
+    before: Around = None,
+    after: Around = None,
+    detail: dict[str, object] | None = None,
+) -> Entry:
+    """The journal's record of a practice session, at the local time it began."""
+    return Entry(
+        id=new_id(),
+        kind=Kind.PRACTICE,
+        at=started_at.astimezone(),
+        state=before[0] if before else None,
+        intensity=before[1] if before else None,
+        practice=practice,
+        duration_s=round(elapsed_s, 3),
+        cycles=cycles,
+        state_after=after[0] if after else None,
+        intensity_after=after[1] if after else None,
+        detail=detail or {},
+    )
+
+
 def breath_entry(
     summary: BreathSummary,
     *,
-    before: tuple[State, int | None] | None = None,
-    after: tuple[State, int | None] | None = None,
+    before: Around = None,
+    after: Around = None,
+    practice_id: str | None = None,
 ) -> Entry:
-    """The journal's record of a breathing session, at the local time it began."""
     detail: dict[str, object] = {"finished": summary.finished}
     if summary.preset:
         detail["preset"] = summary.preset
     if summary.glide_from:
         detail["glide_from"] = summary.glide_from
-    return Entry(
-        id=new_id(),
-        kind=Kind.PRACTICE,
-        at=summary.started_at.astimezone(),
-        state=before[0] if before else None,
-        intensity=before[1] if before else None,
-        practice=summary.pattern,
-        duration_s=round(summary.elapsed_s, 3),
+    if practice_id:
+        detail["practice_id"] = practice_id
+    return practice_entry(
+        summary.pattern,
+        summary.started_at,
+        summary.elapsed_s,
         cycles=summary.cycles,
-        state_after=after[0] if after else None,
-        intensity_after=after[1] if after else None,
+        before=before,
+        after=after,
         detail=detail,
+    )
+
+
+def steps_entry(summary: StepsSummary, *, before: Around = None, after: Around = None) -> Entry:
+    return practice_entry(
+        summary.practice,
+        summary.started_at,
+        summary.elapsed_s,
+        before=before,
+        after=after,
+        detail={"finished": summary.finished, "steps_done": summary.steps_done},
     )

@@ -1,0 +1,168 @@
+"""Running a step practice in a terminal: each step with its own gentle timer.
+
+A step moves on by itself when its time is up, or sooner with Enter; Ctrl-C
+ends the practice calmly. Like the breathing runners, this reads a clock it
+is given and waits through a key source it is given, so tests never sleep.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import select
+import sys
+import textwrap
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+from coreg_tui.cli.breathe_run import POLL_S, Clock
+from coreg_tui.core.durations import format_clock
+from coreg_tui.core.session import StepsSummary
+from coreg_tui.visual.orb import bar_line
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from coreg_tui.cli.screen import Line
+    from coreg_tui.core.practices import Practice, Step
+
+
+class Keys(Protocol):
+    def wait_for_enter(self, seconds: float) -> bool:
+        """Wait up to `seconds`; True as soon as Enter is pressed."""
+        ...
+
+
+class TerminalKeys:
+    """Enter from a terminal; where stdin is not one, the steps simply run on time."""
+
+    def __init__(self, clock: Clock, stream: TextIO = sys.stdin) -> None:
+        self.clock, self.stream = clock, stream
+        try:
+            self.live = stream.isatty()
+        except (AttributeError, ValueError):
+            self.live = False
+
+    def wait_for_enter(self, seconds: float) -> bool:
+        if not self.live:
+            self.clock.sleep(seconds)
+            return False
+        ready, _, _ = select.select([self.stream], [], [], max(0.0, seconds))
+        if not ready:
+            return False
+        pressed = os.read(self.stream.fileno(), 64)  # unbuffered: never waits for more
+        return b"\n" in pressed or b"\r" in pressed
+
+
+class _Show(Protocol):
+    def step(self, index: int, step: Step) -> None: ...
+    def tick(self, index: int, step: Step, remaining: float) -> None: ...
+
+
+def _run(practice: Practice, clock: Clock, keys: Keys, show: _Show) -> StepsSummary:
+    begin, begin_wall = clock.monotonic(), clock.wall()
+    done, finished = 0, False
+    try:
+        for index, step in enumerate(practice.steps):
+            end = clock.monotonic() + step.seconds
+            show.step(index, step)
+            while (remaining := end - clock.monotonic()) > 0:
+                show.tick(index, step, remaining)
+                if keys.wait_for_enter(min(POLL_S * 4, remaining)):
+                    break
+            done += 1
+        finished = True
+    except KeyboardInterrupt:
+        pass
+    return StepsSummary(
+        practice.id,
+        datetime.fromtimestamp(begin_wall, UTC),
+        clock.monotonic() - begin,
+        done,
+        len(practice.steps),
+        finished,
+    )
+
+
+class _Plain:
+    def __init__(self, practice: Practice, out: TextIO) -> None:
+        self.practice, self.out = practice, out
+
+    def step(self, index: int, step: Step) -> None:
+        from coreg_tui.core.pacing import format_seconds
+        from coreg_tui.text import printable
+
+        total = len(self.practice.steps)
+        self.out.write(
+            f"step {index + 1} of {total}, {format_seconds(step.seconds)}s: "
+            f"{printable(step.text)}\n"
+        )
+        self.out.flush()
+
+    def tick(self, index: int, step: Step, remaining: float) -> None:
+        pass
+
+
+def run_steps_plain(practice: Practice, clock: Clock, keys: Keys, out: TextIO) -> StepsSummary:
+    """One line as each step begins: `step 2 of 6, 35s: Listen for four things...`."""
+    return _run(practice, clock, keys, _Plain(practice, out))
+
+
+class _Live:
+    def __init__(self, practice: Practice, console: Console) -> None:
+        from coreg_tui.cli.screen import Painter
+
+        self.practice, self.console = practice, console
+        self.painter = Painter(console)
+        self.ascii_only = not (console.encoding or "").lower().startswith("utf")
+        self.last: tuple[object, ...] | None = None
+
+    def step(self, index: int, step: Step) -> None:
+        self.last = None
+
+    def tick(self, index: int, step: Step, remaining: float) -> None:
+        width, height = self.console.size.width, self.console.size.height
+        left = max(0.0, remaining / step.seconds)
+        key = (index, math.ceil(remaining), round(left * 40), width, height)
+        if key != self.last:
+            self.painter.paint(
+                self._lines(index, step, remaining, left, width, height), (width, height)
+            )
+            self.last = key
+
+    def _lines(
+        self, index: int, step: Step, remaining: float, left: float, width: int, height: int
+    ) -> list[Line]:
+        from coreg_tui.cli.breathe_view import centred
+        from coreg_tui.text import printable
+
+        total = len(self.practice.steps)
+        text = textwrap.wrap(printable(step.text), width=min(60, max(10, width - 4)))
+        bar_width = max(4, min(40, width - 10))
+        body: list[Line] = [
+            (centred(printable(self.practice.title), width), "dim"),
+            ("", ""),
+            (centred(f"step {index + 1} of {total}", width), "dim"),
+            ("", ""),
+            *((centred(line, width), "bold") for line in text),
+            ("", ""),
+            (
+                centred(
+                    bar_line(left, bar_width, self.ascii_only) + f"  {format_clock(remaining)}",
+                    width,
+                ),
+                "#7fbfb7",
+            ),
+            ("", ""),
+            (centred("enter: next step \u00b7 ctrl-c: finish", width), "dim"),
+        ]
+        top = max(0, (height - len(body)) // 2)
+        return ([("", "")] * top + body)[:height]
+
+
+def run_steps_live(practice: Practice, clock: Clock, keys: Keys, console: Console) -> StepsSummary:
+    from coreg_tui.cli.breathe_run import quiet_keys
+
+    show = _Live(practice, console)
+    with quiet_keys(sys.stdin), show.painter.full_window():
+        return _run(practice, clock, keys, show)
