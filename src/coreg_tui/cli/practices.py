@@ -37,8 +37,10 @@ def practice_record(p: Practice) -> dict[str, Any]:
     }
 
 
-def loaded_library() -> Library:
-    """The practices, with a one-line warning for each of a person's own files that was skipped."""
+def loaded_library(*, offered_only: bool = True) -> Library:
+    """The practices, with a one-line warning for each of a person's own files that was
+    skipped. Those the config hides are left out of what is offered, but can still be run
+    by their id."""
     from dataclasses import replace
 
     from coreg_tui.cli.terminal import say
@@ -49,7 +51,7 @@ def loaded_library() -> Library:
     found = library()
     for problem in found.problems:
         say(f"coreg: skipped: {printable(problem)}", sys.stderr)
-    hidden = set(config().hide_practices)
+    hidden = set(config().hide_practices) if offered_only else set()
     return replace(found, practices=tuple(p for p in found.practices if p.id not in hidden))
 
 
@@ -273,7 +275,7 @@ def practice(
     from coreg_tui.text import printable
 
     around = read_around(before, after)
-    found = loaded_library()
+    found = loaded_library(offered_only=False)
     chosen = found.get(practice_id.strip().lower())
     if chosen is None:
         close = difflib.get_close_matches(practice_id.lower(), [p.id for p in found.practices], 1)
@@ -313,8 +315,10 @@ def practice(
             summary = run_steps_plain(chosen, clock, keys, sys.stdout)
         else:
             from coreg_tui.cli.terminal import make_console
+            from coreg_tui.config import config
 
-            summary = run_steps_live(chosen, clock, keys, make_console(no_color=no_color))
+            console = make_console(no_color=no_color or not config().color)
+            summary = run_steps_live(chosen, clock, keys, console)
     entry = steps_entry(summary, **around)
     finish_session(
         summary.sentence(), entry if not no_log and summary.elapsed_s >= 0.5 else None, plain=plain
