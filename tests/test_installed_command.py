@@ -125,3 +125,12 @@ def test_a_dumb_terminal_gets_plain_lines() -> None:
     run = run_in_pty("breathe", "1-1", "--cycles", "1", env={"TERM": "dumb"})
     lines = run.output.decode().replace("\r\n", "\n").splitlines()
     assert lines[:3] == ["inhale 1s", "exhale 1s", "done: 1 cycle in 2 s of breathing."]
+
+
+def test_a_practice_for_two_waits_until_both_are_ready() -> None:
+    run = run_in_pty("practice", "together-walking", interrupt_after=1.5)
+    text = run.output.decode()
+    assert run.returncode == 0
+    assert "either of you can stop" in text and "Enter to begin, Ctrl-C to leave." in text
+    assert "Left before beginning." in text and "Kept" not in text
+    assert "\x1b[?1049h" not in text  # nothing started

@@ -235,6 +235,18 @@ def check(
         raise typer.Exit(1)
 
 
+def _ready_to_begin() -> bool:
+    """Practices with a note (those for two) begin only when the person says so."""
+    from coreg_tui.cli.terminal import say
+
+    try:
+        input("Enter to begin, Ctrl-C to leave. ")
+    except (KeyboardInterrupt, EOFError):
+        say("\nLeft before beginning. That is fine too.")
+        return False
+    return True
+
+
 def practice(
     practice_id: Annotated[
         str,
@@ -286,6 +298,8 @@ def practice(
     plain = plain or not is_terminal(sys.stdout)
     if chosen.note:
         say(f"note: {printable(chosen.note)}", sys.stderr if plain else sys.stdout)
+        if not plain and sys.stdin.isatty() and not _ready_to_begin():
+            return
     if chosen.is_breathing:
         plan = plan_session(
             str(chosen.pattern),
