@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coreg_tui.cli.options import After, Before
+from coreg_tui.cli.options import After, Before, NoColor, NoLog, Plain
 
 if TYPE_CHECKING:
     from coreg_tui.core.entries import Entry
@@ -69,25 +69,14 @@ def breathe(
             "clock-synced machines breathe in step with no network.",
         ),
     ] = False,
-    plain: Annotated[
-        bool,
-        typer.Option(
-            "--plain",
-            help="One line per phase ('inhale 4s') as it starts, for screen readers and "
-            "scripts. Automatic when output is not a terminal.",
-        ),
-    ] = False,
+    plain: Plain = False,
     bell: Annotated[
         bool, typer.Option("--bell", help="Ring the terminal bell at each phase.")
     ] = False,
-    no_color: Annotated[
-        bool, typer.Option("--no-color", help="No colour; NO_COLOR is honoured too.")
-    ] = False,
+    no_color: NoColor = False,
     before: Before = None,
     after: After = None,
-    no_log: Annotated[
-        bool, typer.Option("--no-log", help="Do not keep this session in the journal.")
-    ] = False,
+    no_log: NoLog = False,
 ) -> None:
     """Breathe with a pacer: it grows as you breathe in and shrinks as you breathe out."""
     from coreg_tui.config import config

@@ -62,3 +62,15 @@ Before = Annotated[
 After = Annotated[
     str | None, _opt("--after", metavar="STATE[:N]", help="How you are afterwards: calm:3.")
 ]
+
+# how a practice session runs: breathe, practice
+Plain = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="One line per phase or step as it begins ('inhale 4s'), for "
+        "screen readers and scripts. Automatic when output is not a terminal.",
+    ),
+]
+NoLog = Annotated[bool, typer.Option("--no-log", help="Do not keep this session in the journal.")]
+NoColor = Annotated[bool, typer.Option("--no-color", help="No colour; NO_COLOR is honoured too.")]

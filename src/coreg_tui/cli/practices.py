@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from coreg_tui.cli.options import After, Before, StateFilter, WithWho
+from coreg_tui.cli.options import After, Before, NoColor, NoLog, Plain, StateFilter, WithWho
 
 if TYPE_CHECKING:
     from coreg_tui.content.practices import Library
@@ -254,10 +254,7 @@ def practice(
             metavar="ID", help="The practice, as 'coreg practices' lists it.", show_default=False
         ),
     ],
-    plain: Annotated[
-        bool,
-        typer.Option("--plain", help="One line per step or phase, for screen readers and scripts."),
-    ] = False,
+    plain: Plain = False,
     minutes: Annotated[
         float | None,
         typer.Option(
@@ -270,10 +267,8 @@ def practice(
     ] = None,
     before: Before = None,
     after: After = None,
-    no_log: Annotated[
-        bool, typer.Option("--no-log", help="Do not keep it in the journal.")
-    ] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colour.")] = False,
+    no_log: NoLog = False,
+    no_color: NoColor = False,
 ) -> None:
     """Do a practice: breathing with the pacer, or one gentle step at a time (Enter moves on,
     Ctrl-C ends it)."""
