@@ -9,10 +9,10 @@ import pytest
 from rich.console import Console
 
 from coreg_tui.cli.breathe_run import run_live, run_plain
-from coreg_tui.cli.breathe_view import Notes
 from coreg_tui.content import DEFAULT_PRESET, breathing
 from coreg_tui.core.pacing import phase_starts
 from coreg_tui.core.session import plan_session
+from coreg_tui.visual.breath_frame import Notes
 from tests.clock import FakeClock, TimedWriter
 
 NOTES = Notes(stop="stop any time", caution=None)

@@ -124,8 +124,9 @@ def breathe_plan(
     """Run a planned breathing session in this terminal, then sum it up and keep it."""
     import os
 
-    from coreg_tui.cli.breathe_run import SystemClock, ending_calmly, run_live, run_plain
+    from coreg_tui.cli.breathe_run import ending_calmly, run_live, run_plain
     from coreg_tui.cli.terminal import is_terminal, say
+    from coreg_tui.clock import SystemClock
     from coreg_tui.config import config
     from coreg_tui.content import breathing
     from coreg_tui.core.session import breath_entry
@@ -142,8 +143,8 @@ def breathe_plan(
         with ending_calmly():
             summary = run_plain(plan, SystemClock(), sys.stdout, bell_stream)
     else:
-        from coreg_tui.cli.breathe_view import Notes
         from coreg_tui.cli.terminal import make_console
+        from coreg_tui.visual.breath_frame import Notes
 
         console = make_console(no_color=no_color or not settings.color)
         still = settings.reduced_motion or os.environ.get("TEXTUAL_ANIMATIONS") == "none"

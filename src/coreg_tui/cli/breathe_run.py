@@ -9,33 +9,21 @@ from __future__ import annotations
 
 import contextlib
 import sys
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from coreg_tui.clock import Clock
 from coreg_tui.core.pacing import cycles_done, format_seconds, phase_at, phase_starts, sync_start
 from coreg_tui.core.session import BreathSummary, SessionPlan
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from coreg_tui.cli.breathe_view import Notes
+    from coreg_tui.visual.breath_frame import Notes
 
 SYNC_LEAD_S = 3.0  # the least time to get ready before a synced first breath
 POLL_S = 1 / 20  # how often the live display looks at the clock; it redraws only on change
-
-
-class Clock(Protocol):
-    def monotonic(self) -> float: ...
-    def wall(self) -> float: ...
-    def sleep(self, seconds: float) -> None: ...
-
-
-class SystemClock:
-    monotonic = staticmethod(time.monotonic)
-    wall = staticmethod(time.time)
-    sleep = staticmethod(time.sleep)
 
 
 @contextlib.contextmanager
@@ -151,8 +139,8 @@ def run_live(
     still: bool = False,
 ) -> BreathSummary:
     """A calm full-window picture that grows on the inhale and shrinks on the exhale."""
-    from coreg_tui.cli import breathe_view as view
     from coreg_tui.cli.screen import Painter
+    from coreg_tui.visual import breath_frame as view
 
     session = _Session(plan, clock)
     painter = Painter(console)

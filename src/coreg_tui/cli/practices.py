@@ -314,8 +314,9 @@ def practice(
         return
     if minutes is not None:
         raise InputError("--minutes is for breathing practices; a step practice keeps its steps")
-    from coreg_tui.cli.breathe_run import SystemClock, ending_calmly
+    from coreg_tui.cli.breathe_run import ending_calmly
     from coreg_tui.cli.steps_run import TerminalKeys, run_steps_live, run_steps_plain
+    from coreg_tui.clock import SystemClock
 
     clock = SystemClock()
     keys = TerminalKeys(clock)

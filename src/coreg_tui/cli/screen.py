@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.style import Style
 
-Line = tuple[str, str]  # text, and a Rich style definition ("" for none)
+from coreg_tui.visual.breath_frame import Line
 
 
 class Painter:

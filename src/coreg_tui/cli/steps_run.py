@@ -133,8 +133,8 @@ class _Live:
     def _lines(
         self, index: int, step: Step, remaining: float, left: float, width: int, height: int
     ) -> list[Line]:
-        from coreg_tui.cli.breathe_view import centred
         from coreg_tui.text import printable
+        from coreg_tui.visual.breath_frame import centred
 
         total = len(self.practice.steps)
         text = textwrap.wrap(printable(step.text), width=min(60, max(10, width - 4)))

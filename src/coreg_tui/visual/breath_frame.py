@@ -12,11 +12,12 @@ import math
 import textwrap
 from dataclasses import dataclass
 
-from coreg_tui.cli.screen import Line
 from coreg_tui.core.durations import format_clock
 from coreg_tui.core.pacing import PhaseState, fullness
 from coreg_tui.core.session import SessionPlan
 from coreg_tui.visual.orb import bar_line, orb_lines, quantise
+
+Line = tuple[str, str]  # a row's text, and a Rich style definition ("" for none)
 
 PHASE_WORDS = {
     "inhale": "breathe in",
