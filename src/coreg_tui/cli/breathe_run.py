@@ -10,19 +10,18 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TextIO
 
 from coreg_tui.clock import Clock
-from coreg_tui.core.pacing import cycles_done, format_seconds, phase_at, phase_starts, sync_start
+from coreg_tui.core.pacing import format_seconds, phase_at, phase_starts
 from coreg_tui.core.session import BreathSummary, SessionPlan
+from coreg_tui.timing import TimedSession
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from coreg_tui.visual.breath_frame import Notes
 
-SYNC_LEAD_S = 3.0  # the least time to get ready before a synced first breath
 POLL_S = 1 / 20  # how often the live display looks at the clock; it redraws only on change
 
 
@@ -49,40 +48,12 @@ def sleep_until(clock: Clock, target: float) -> None:
         clock.sleep(delay)
 
 
-class _Session:
-    """Start times and the summary: what both runners share."""
-
-    def __init__(self, plan: SessionPlan, clock: Clock) -> None:
-        self.plan, self.clock = plan, clock
-        wall, mono = clock.wall(), clock.monotonic()
-        begin_wall = sync_start(plan.pacer, wall, SYNC_LEAD_S) if plan.sync else wall
-        self.wait_s = begin_wall - wall
-        self.begin_wall = begin_wall
-        self.begin = mono + self.wait_s  # monotonic time of the first breath
-
-    def elapsed(self) -> float:
-        return self.clock.monotonic() - self.begin
-
-    def summary(self, finished: bool) -> BreathSummary:
-        end = self.plan.end_s
-        elapsed = min(max(0.0, self.elapsed()), end if end is not None else float("inf"))
-        return BreathSummary(
-            pattern=str(self.plan.target),
-            preset=self.plan.preset.name if self.plan.preset else None,
-            started_at=datetime.fromtimestamp(self.begin_wall, UTC),
-            elapsed_s=elapsed,
-            cycles=cycles_done(self.plan.pacer, elapsed),
-            finished=finished,
-            glide_from=str(self.plan.start) if self.plan.start else None,
-        )
-
-
 _PLAIN_SUFFIX = {"top_up": ", a little more"}
 
 
 def run_plain(plan: SessionPlan, clock: Clock, out: TextIO, bell: TextIO | None) -> BreathSummary:
     """One line per phase, written the moment the phase starts: `inhale 4s`."""
-    session = _Session(plan, clock)
+    session = TimedSession(plan, clock)
     finished = False
     try:
         if session.wait_s > 0:
@@ -142,7 +113,7 @@ def run_live(
     from coreg_tui.cli.screen import Painter
     from coreg_tui.visual import breath_frame as view
 
-    session = _Session(plan, clock)
+    session = TimedSession(plan, clock)
     painter = Painter(console)
     ascii_only = not (console.encoding or "").lower().startswith("utf")
     finished = False
