@@ -15,11 +15,13 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert call(capsys, "--version") == (0, f"coreg {__version__}\n", "")
 
 
-def test_no_arguments_greets_and_shows_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = call(capsys)
-    assert code == 0
-    assert out.startswith("Welcome to coreg.")
-    assert "breathe" in out and "patterns" in out
+def test_no_arguments_outside_a_terminal_gives_a_hint_and_the_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = call(capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("coreg: the companion opens in a terminal")
+    assert "breathe" in err and "patterns" in err and "\x1b" not in err
 
 
 @pytest.mark.parametrize(

@@ -72,11 +72,18 @@ def root(
     ] = False,
 ) -> None:
     if ctx.invoked_subcommand is None:
-        sys.stdout.write(
-            "Welcome to coreg. The full-screen companion is still being built; "
-            "until then, 'coreg breathe' is a good place to start.\n\n"
+        from coreg_tui.cli.terminal import is_terminal
+
+        if is_terminal(sys.stdout) and sys.stdin.isatty():
+            from coreg_tui.tui import run_tui
+
+            raise typer.Exit(run_tui())
+        sys.stderr.write(
+            "coreg: the companion opens in a terminal; here, use a command such as "
+            "'coreg log calm' or 'coreg breathe'.\n\n"
         )
-        sys.stdout.write(ctx.get_help() + "\n")
+        sys.stderr.write(ctx.get_help() + "\n")
+        raise typer.Exit(2)
 
 
 def _register(names: list[str]) -> None:

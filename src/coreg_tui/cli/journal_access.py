@@ -6,18 +6,15 @@ from datetime import datetime
 
 from coreg_tui.core.states import parse_state
 from coreg_tui.core.when import parse_when
-from coreg_tui.journal.store import Filter, Journal
+from coreg_tui.journal import open_journal
+from coreg_tui.journal.store import Filter
+
+__all__ = ["build_filter", "now", "open_journal"]
 
 
 def now() -> datetime:
     """The one clock read of a command: local, aware."""
     return datetime.now().astimezone()
-
-
-def open_journal(*, create: bool = True) -> Journal:
-    from coreg_tui.paths import journal_path
-
-    return Journal.open(journal_path(), create=create)
 
 
 def build_filter(

@@ -1,1 +1,17 @@
 """The journal: a private SQLite file, its schema, and its exports and imports."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coreg_tui.journal.store import Journal
+
+
+def open_journal(*, create: bool = True) -> Journal:
+    """The person's journal, where `coreg paths` says it is. Without `create`, a missing
+    one reads as empty and nothing is made on disk."""
+    from coreg_tui.journal.store import Journal
+    from coreg_tui.paths import journal_path
+
+    return Journal.open(journal_path(), create=create)

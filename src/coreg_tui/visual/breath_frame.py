@@ -84,6 +84,7 @@ def breath_frame(
     notes: Notes,
     ascii_only: bool,
     still: bool = False,
+    hint: str = "ctrl-c to finish",
 ) -> Frame:
     width, height = size
     countdown = math.ceil(state.end_s - t - 1e-9)
@@ -94,7 +95,7 @@ def breath_frame(
         phase=state.phase.value,
         word=f"{PHASE_WORDS[state.role]}  {countdown}",
         status=_status(plan, state, t),
-        hint="ctrl-c to finish",
+        hint=hint,
         note=notes.caution if state.pattern.has_holds else notes.stop,
         orb=_orb(_still(state) if still else fullness(state), width, height, ascii_only),
     )

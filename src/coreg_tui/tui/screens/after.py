@@ -1,0 +1,54 @@
+"""After a check-in: what may help now. At the highest distress, the calmest layout:
+a few lines of care, where help is, and one practice."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from coreg_tui.core.entries import Entry
+
+
+class AfterCheckinScreen(Screen[None]):
+    BINDINGS = [
+        Binding("b", "breathe", "Breathe", id="breathe"),
+        Binding("escape", "app.pop_screen", "Home", id="home"),
+        Binding("enter", "app.pop_screen", "Home", show=False, id="home-enter"),
+    ]
+
+    def __init__(self, entry: Entry) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        from coreg_tui.cli.practices import care_lines, ranked
+        from coreg_tui.text import printable
+        from coreg_tui.visual.entry_text import state_text
+
+        assert self.entry.state is not None
+        found = ranked(self.entry.state, self.entry.intensity, bool(self.entry.with_who))
+        with Vertical(classes="care"):
+            yield Static(f"Noted: {state_text(self.entry)}.", classes="greeting")
+            if found.care:
+                for line in care_lines():
+                    yield Static(line, classes="care")
+            shown = found.practices[:1] if found.care else found.practices[:3]
+            if shown:
+                yield Static(
+                    "What may help now:" if not found.care else "One thing to try:",
+                    classes="question",
+                )
+            for practice in shown:
+                yield Static(
+                    f"{printable(practice.title)}: {printable(practice.summary)}\n"
+                    f"  coreg practice {practice.id}"
+                )
+        yield Footer()
+
+    def action_breathe(self) -> None:
+        from coreg_tui.tui.screens.breathe import BreatheScreen
+
+        self.app.switch_screen(BreatheScreen())

@@ -1,0 +1,75 @@
+"""Breathe: the pacer, full screen. Space pauses; escape ends it and keeps it."""
+
+from __future__ import annotations
+
+import os
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from coreg_tui.core.session import SessionPlan
+from coreg_tui.tui.widgets.pacer import Pacer
+
+
+class BreatheScreen(Screen[None]):
+    BINDINGS = [
+        Binding("space", "pause", "Pause", id="pause", tooltip="Pause or go on"),
+        Binding("escape", "finish", "Finish", id="finish", tooltip="End and keep the session"),
+    ]
+
+    def __init__(self, plan: SessionPlan | None = None) -> None:
+        super().__init__()
+        self.plan = plan
+        self.ended = False
+
+    def compose(self) -> ComposeResult:
+        from coreg_tui.config import config
+        from coreg_tui.content import DEFAULT_PRESET, breathing
+        from coreg_tui.core.session import plan_session
+        from coreg_tui.timing import TimedSession
+        from coreg_tui.visual.breath_frame import Notes
+
+        content, settings = breathing(), config()
+        plan = self.plan or plan_session(
+            None, content.presets, default=settings.default_pattern or DEFAULT_PRESET
+        )
+        self.session = TimedSession(plan, self.app.clock)  # type: ignore[attr-defined]
+        still = settings.reduced_motion or os.environ.get("TEXTUAL_ANIMATIONS") == "none"
+        notes = Notes(content.stop_note, content.caution_for(plan.target, plan.preset))
+        yield Pacer(self.session, notes, still=still, id="pacer")
+        yield Footer()
+
+    def action_pause(self) -> None:
+        self.session.toggle_pause()
+        self.notify("Paused. Space goes on." if self.session.paused else "Going on.", timeout=2)
+
+    def on_pacer_done(self, _: Pacer.Done) -> None:
+        self.action_finish()
+
+    def action_finish(self) -> None:
+        if self.ended:
+            return
+        self.ended = True
+        summary = self.session.summary(
+            finished=self.session.plan.end_s is not None
+            and (self.session.elapsed() >= self.session.plan.end_s)
+        )
+        self.keep(summary)
+
+    @work(thread=True)
+    def keep(self, summary: object) -> None:
+        from coreg_tui.core.session import BreathSummary, breath_entry
+        from coreg_tui.journal import open_journal
+
+        assert isinstance(summary, BreathSummary)
+        if summary.elapsed_s >= 0.5:
+            with open_journal() as journal:
+                journal.add(breath_entry(summary))
+        self.app.call_from_thread(self.done, summary.sentence())
+
+    def done(self, sentence: str) -> None:
+        self.app.pop_screen()
+        self.app.notify(sentence, timeout=6)

@@ -1,0 +1,111 @@
+"""Check-in: state, intensity, body cues, company, a note, tags. Keys make it quick:
+`s` then `7` then `enter` records sympathetic 7 with nothing else."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, SelectionList, Static
+
+from coreg_tui.core.entries import Entry, checkin, clean_words
+from coreg_tui.core.states import State
+
+
+class CheckinScreen(Screen[None]):
+    AUTO_FOCUS = ""  # nothing focused: keys go to the screen (v/s/d, digits, enter); tab moves in
+    BINDINGS = [
+        Binding("v", "state('ventral')", "Ventral", id="ventral"),
+        Binding("s", "state('sympathetic')", "Sympathetic", id="sympathetic"),
+        Binding("d", "state('dorsal')", "Dorsal", id="dorsal"),
+        *(
+            Binding(str(n), f"intensity({n})", str(n), show=False, id=f"intensity-{n}")
+            for n in range(10)
+        ),
+        Binding("enter", "save", "Save", id="save", priority=True),
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+    ]
+
+    def __init__(self, state: State | None = None) -> None:
+        super().__init__()
+        self.state = state
+        self.intensity: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="checkin"):
+            yield Static("", id="state", classes="row")
+            yield Static("", id="intensity", classes="row")
+            yield SelectionList[str](id="cues", classes="row")
+            yield Input(placeholder="who you are with (leave empty if alone)", id="with")
+            yield Input(placeholder="a note, if you like", id="note")
+            yield Input(placeholder="tags, separated by commas", id="tags")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        from coreg_tui.content.texts import texts
+
+        words = texts().states
+        if self.state is None:
+            line = "How is your system?  v ventral \u00b7 s sympathetic \u00b7 d dorsal"
+        else:
+            line = f"{words[self.state].name}: {words[self.state].description}"
+        self.query_one("#state", Static).update(line)
+        level = self.intensity
+        bar = "".join("\u25cf" if level is not None and i < level else "\u25cb" for i in range(10))
+        shown = f"{level}/10" if level is not None else "not set (0-9; 1 then 0 for 10)"
+        self.query_one("#intensity", Static).update(f"How strong  {bar}  {shown}")
+        cues = self.query_one("#cues", SelectionList)
+        if self.state is not None and cues.option_count == 0:
+            cues.add_options([(cue, cue) for cue in words[self.state].cues])
+            cues.highlighted = 0  # tab, then space, picks the first
+
+    def action_state(self, state: str) -> None:
+        if self.state is not State(state):
+            self.state = State(state)
+            self.query_one("#cues", SelectionList).clear_options()
+        self.show()
+
+    def action_intensity(self, n: int) -> None:
+        self.intensity = 10 if (n == 0 and self.intensity == 1) else n
+        self.show()
+
+    def entry(self) -> Entry | None:
+        if self.state is None:
+            return None
+        at = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
+        return checkin(
+            at,
+            self.state,
+            intensity=self.intensity,
+            body=tuple(self.query_one("#cues", SelectionList).selected),
+            with_who=" ".join(self.query_one("#with", Input).value.split()) or None,
+            note=self.query_one("#note", Input).value.strip(),
+            tags=clean_words(self.query_one("#tags", Input).value.split(",")),
+        )
+
+    def action_save(self) -> None:
+        entry = self.entry()
+        if entry is None:
+            self.notify("First, which state: v, s or d.", timeout=4)
+            return
+        self.save(entry)
+
+    @work(thread=True, exclusive=True)
+    def save(self, entry: Entry) -> None:
+        from coreg_tui.journal import open_journal
+
+        with open_journal() as journal:
+            journal.add(entry)
+        self.app.call_from_thread(self.saved, entry)
+
+    def saved(self, entry: Entry) -> None:
+        from coreg_tui.tui.screens.after import AfterCheckinScreen
+
+        self.app.switch_screen(AfterCheckinScreen(entry))

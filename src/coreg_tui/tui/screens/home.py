@@ -1,0 +1,87 @@
+"""Home: a greeting, the question, the three states, and today in brief."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from coreg_tui.core.states import State
+
+
+def greeting(hour: int) -> str:
+    if hour < 5:
+        return "Still up. Be gentle with yourself."
+    if hour < 12:
+        return "Good morning."
+    if hour < 18:
+        return "Good afternoon."
+    return "Good evening."
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("c", "checkin", "Check in", id="checkin", tooltip="Note how you are"),
+        Binding("v", "checkin('ventral')", "Ventral", show=False, id="ventral"),
+        Binding("s", "checkin('sympathetic')", "Sympathetic", show=False, id="sympathetic"),
+        Binding("d", "checkin('dorsal')", "Dorsal", show=False, id="dorsal"),
+        Binding("b", "breathe", "Breathe", id="breathe", tooltip="Start the pacer now"),
+        Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave coreg"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        from coreg_tui.content.texts import texts
+
+        words = texts().states
+        now = datetime.fromtimestamp(self.app.clock.wall())  # type: ignore[attr-defined]
+        with Vertical():
+            yield Static(greeting(now.hour), classes="greeting")
+            yield Static("How is your system right now?", classes="question")
+            with Horizontal(id="states"):
+                for state in State:
+                    with Vertical(classes="state"):
+                        yield Button(
+                            f"{words[state].name}  {state.value[0]}", id=f"state-{state.value}"
+                        )
+                        yield Static(words[state].feels, classes="feels")
+            yield Static("", id="today")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.load_today()
+
+    def on_mount(self) -> None:
+        self.load_today()
+
+    @work(thread=True, exclusive=True)
+    def load_today(self) -> None:
+        from coreg_tui.journal import open_journal
+        from coreg_tui.journal.store import Filter
+        from coreg_tui.visual.entry_text import what_text
+
+        now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
+        start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        with open_journal(create=False) as journal:
+            entries = list(journal.entries(Filter(since=start, limit=5)))
+        lines = [f"{e.at:%H:%M}  {what_text(e)}" for e in entries]
+        text = "Today\n" + "\n".join(lines) if lines else "Nothing noted yet today."
+        self.app.call_from_thread(self.query_one("#today", Static).update, text)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id and event.button.id.startswith("state-"):
+            self.action_checkin(event.button.id.removeprefix("state-"))
+
+    def action_checkin(self, state: str | None = None) -> None:
+        from coreg_tui.tui.screens.checkin import CheckinScreen
+
+        self.app.push_screen(CheckinScreen(State(state) if state else None))
+
+    def action_breathe(self) -> None:
+        from coreg_tui.tui.screens.breathe import BreatheScreen
+
+        self.app.push_screen(BreatheScreen())

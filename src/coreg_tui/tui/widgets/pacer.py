@@ -1,0 +1,68 @@
+"""The breathing picture: the same frame as the CLI's, drawn by Textual.
+
+It asks the pure pacer where the breath is from the clock it is given, and
+refreshes only when the frame would change (the orb's size in half-cell
+steps, the countdown's second), so a calm screen costs little.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widget import Widget
+
+from coreg_tui.core.pacing import phase_at
+from coreg_tui.timing import TimedSession
+from coreg_tui.visual.breath_frame import Frame, Notes, breath_frame, layout, waiting_frame
+
+LOOK_S = 1 / 20  # how often it looks at the clock; it redraws only on change
+
+
+class Pacer(Widget):
+    def __init__(
+        self, session: TimedSession, notes: Notes, *, still: bool = False, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.session, self.notes, self.still = session, notes, still
+        self.frame: Frame | None = None
+        self.finished = False
+
+    def on_mount(self) -> None:
+        self.set_interval(LOOK_S, self.look)
+        self.look()
+
+    def current(self) -> Frame:
+        plan, size = self.session.plan, (self.size.width or 80, self.size.height or 20)
+        t = self.session.elapsed()
+        if t < 0:
+            return waiting_frame(plan, -t, size, self.notes)
+        state = phase_at(plan.pacer, t)
+        hint = (
+            "paused: space goes on" if self.session.paused else "space pause \u00b7 escape finish"
+        )
+        return breath_frame(plan, state, t, size, self.notes, False, still=self.still, hint=hint)
+
+    def look(self) -> None:
+        if self.finished:
+            return
+        end = self.session.plan.end_s
+        if end is not None and self.session.elapsed() >= end:
+            self.finished = True
+            self.post_message(self.Done())
+            return
+        frame = self.current()
+        if frame != self.frame:
+            self.frame = frame
+            self.refresh()
+
+    def render(self) -> Text:
+        frame = self.frame or self.current()
+        text = Text()
+        for row, (line, style) in enumerate(layout(frame)):
+            if row:
+                text.append("\n")
+            text.append(line, style=style or None)
+        return text
+
+    class Done(Message):
+        """The session reached its planned end."""

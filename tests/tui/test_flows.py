@@ -1,0 +1,121 @@
+"""The companion driven through Pilot, against a real journal in a temporary COREG_HOME."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from textual.pilot import Pilot
+
+from coreg_tui.journal import open_journal
+from coreg_tui.tui.app import CoregApp
+from coreg_tui.tui.screens.after import AfterCheckinScreen
+from coreg_tui.tui.screens.home import HomeScreen
+from tests.clock import FakeClock
+
+
+def drive(
+    steps: Callable[[CoregApp, Pilot, FakeClock], Awaitable[None]], size: tuple[int, int] = (80, 24)
+) -> CoregApp:
+    clock = FakeClock()
+    app = CoregApp(clock=clock)
+
+    async def run() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await steps(app, pilot, clock)
+
+    asyncio.run(run())
+    return app
+
+
+async def settle(app: CoregApp, pilot: Pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def entries() -> list:
+    with open_journal(create=False) as journal:
+        return list(journal.entries())
+
+
+def test_the_fast_path_records_a_check_in_with_four_keys() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("c", "s", "7", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AfterCheckinScreen)
+
+    drive(steps)
+    (entry,) = entries()
+    assert (entry.state.value, entry.intensity, entry.body, entry.note, entry.tags) == (
+        "sympathetic",
+        7,
+        (),
+        "",
+        (),
+    )
+
+
+def test_a_full_check_in_with_cues_company_note_and_tags() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("d", "4")  # from Home, d opens the check-in as dorsal
+        await pilot.press("tab", "space", "down", "space")  # the first two body cues
+        await pilot.press("tab", *"Ana", "tab", *"after the call", "tab", *"home, tired")
+        await pilot.press("enter")
+        await settle(app, pilot)
+
+    drive(steps)
+    (entry,) = entries()
+    assert entry.state.value == "dorsal" and entry.intensity == 4
+    assert entry.body == ("heavy limbs", "slumped")
+    assert (entry.with_who, entry.note, entry.tags) == ("Ana", "after the call", ("home", "tired"))
+
+
+def test_ten_is_one_then_zero_and_the_highest_distress_gets_the_care_lines() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("c", "s", "1", "0", "enter")
+        await settle(app, pilot)
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "emergency number" in shown and shown.count("coreg practice ") == 1
+
+    drive(steps)
+    assert entries()[0].intensity == 10
+
+
+def test_breathing_ends_with_escape_and_is_kept_with_pauses_left_out() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("b")
+        await pilot.pause()
+        clock.sleep(12.0)  # twelve seconds of breathing
+        await pilot.press("space")
+        clock.sleep(30.0)  # paused: not breathing
+        await pilot.press("space")
+        clock.sleep(13.0)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+    drive(steps)
+    (entry,) = entries()
+    assert (entry.kind.value, entry.practice, entry.cycles) == ("practice", "4-6", 2)
+    assert entry.duration_s == 25.0
+
+
+def test_q_quits_from_home_with_exit_code_0() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("q")
+
+    app = drive(steps)
+    assert app.return_code == 0
+
+
+def test_it_fits_80_by_24_and_a_small_window() -> None:
+    for size in ((80, 24), (60, 16)):
+
+        async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+            buttons = list(app.screen.query("Button"))
+            assert len(buttons) == 3
+            assert all(b.region.right <= app.size.width for b in buttons)
+
+        drive(steps, size)
