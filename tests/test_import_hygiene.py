@@ -54,3 +54,17 @@ def test_the_quickest_commands_do_not_import_rich_either(argv: list[str]) -> Non
         "assert 'rich' not in sys.modules, sorted(m for m in sys.modules if m.startswith('rich'))"
     )
     assert modules_left_after(body) == "clean"
+
+
+def test_no_layer_below_the_faces_imports_the_cli() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "src" / "coreg_tui"
+    for folder in ("core", "journal", "content", "visual", "tui"):
+        for path in (root / folder).rglob("*.py"):
+            assert "coreg_tui.cli" not in path.read_text(), path
+
+
+def test_coreg_without_a_terminal_does_not_open_or_import_the_tui() -> None:
+    body = "from coreg_tui.cli.app import run\ntry:\n    run([])\nexcept SystemExit:\n    pass"
+    assert modules_left_after(body) == "clean"

@@ -52,8 +52,8 @@ def log(
 
 def _care(state: State, intensity: int | None, with_someone: bool) -> None:
     """At the highest distress: a few calm lines, where help is, and one thing to try."""
-    from coreg_tui.cli.practices import care_lines, ranked
     from coreg_tui.cli.terminal import say
+    from coreg_tui.offer import care_lines, ranked
     from coreg_tui.text import printable
 
     say("")

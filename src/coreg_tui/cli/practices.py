@@ -14,8 +14,6 @@ from coreg_tui.cli.options import After, Before, NoColor, NoLog, Plain, StateFil
 if TYPE_CHECKING:
     from coreg_tui.content.practices import Library
     from coreg_tui.core.practices import Practice
-    from coreg_tui.core.states import State
-    from coreg_tui.core.suggest import Suggestions
 
 
 def practice_record(p: Practice) -> dict[str, Any]:
@@ -39,20 +37,15 @@ def practice_record(p: Practice) -> dict[str, Any]:
 
 def loaded_library(*, offered_only: bool = True) -> Library:
     """The practices, with a one-line warning for each of a person's own files that was
-    skipped. Those the config hides are left out of what is offered, but can still be run
-    by their id."""
-    from dataclasses import replace
-
+    skipped."""
     from coreg_tui.cli.terminal import say
-    from coreg_tui.config import config
-    from coreg_tui.content import library
+    from coreg_tui.offer import offered_library
     from coreg_tui.text import printable
 
-    found = library()
+    found = offered_library(offered_only=offered_only)
     for problem in found.problems:
         say(f"coreg: skipped: {printable(problem)}", sys.stderr)
-    hidden = set(config().hide_practices) if offered_only else set()
-    return replace(found, practices=tuple(p for p in found.practices if p.id not in hidden))
+    return found
 
 
 def _minutes(seconds: float) -> str:
@@ -105,36 +98,6 @@ def practices(
     sys.stdout.write("\n".join(lines) + "\n")
 
 
-def care_lines() -> list[str]:
-    """The care message: a few calm lines and where to find help, never a lecture.
-    The person's own contact (config: care_contact) is shown when they set one."""
-    from coreg_tui.config import config
-    from coreg_tui.content.texts import texts
-    from coreg_tui.text import printable
-
-    care = texts().care
-    contact = config().care_contact
-    return [
-        care.message,
-        care.grounding,
-        care.help,
-        printable(contact) if contact else care.contact_hint,
-    ]
-
-
-def ranked(state: State, intensity: int | None, with_someone: bool) -> Suggestions:
-    from coreg_tui.config import config
-    from coreg_tui.core.suggest import suggest as rank
-
-    return rank(
-        loaded_library().practices,
-        state,
-        intensity,
-        with_someone=with_someone,
-        holds_max_intensity=config().holds_max_intensity,
-    )
-
-
 def suggest(
     state: Annotated[
         str,
@@ -155,8 +118,10 @@ def suggest(
     """The practices that fit how you are, best first."""
     from coreg_tui.cli.terminal import say
     from coreg_tui.core.states import check_intensity, parse_state
+    from coreg_tui.offer import care_lines, ranked
     from coreg_tui.text import printable
 
+    loaded_library()  # says which of the person's own files were skipped, if any
     found = parse_state(state)
     level = check_intensity(intensity)
     result = ranked(found, level, bool(with_who))

@@ -24,7 +24,7 @@ class AfterCheckinScreen(Screen[None]):
         self.entry = entry
 
     def compose(self) -> ComposeResult:
-        from coreg_tui.cli.practices import care_lines, ranked
+        from coreg_tui.offer import care_lines, ranked
         from coreg_tui.text import printable
         from coreg_tui.visual.entry_text import state_text
 

@@ -1,0 +1,53 @@
+"""What coreg offers a person right now: the practices as their config shapes them,
+ranked suggestions, and the care lines. Both faces ask here; neither holds these rules."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coreg_tui.content.practices import Library
+    from coreg_tui.core.states import State
+    from coreg_tui.core.suggest import Suggestions
+
+
+def offered_library(*, offered_only: bool = True) -> Library:
+    """The built-in practices and the person's own. Those the config hides are left out
+    of what is offered, but can still be run by their id (offered_only=False)."""
+    from coreg_tui.config import config
+    from coreg_tui.content import library
+
+    found = library()
+    hidden = set(config().hide_practices) if offered_only else set()
+    return replace(found, practices=tuple(p for p in found.practices if p.id not in hidden))
+
+
+def ranked(state: State, intensity: int | None, with_someone: bool) -> Suggestions:
+    from coreg_tui.config import config
+    from coreg_tui.core.suggest import suggest
+
+    return suggest(
+        offered_library().practices,
+        state,
+        intensity,
+        with_someone=with_someone,
+        holds_max_intensity=config().holds_max_intensity,
+    )
+
+
+def care_lines() -> list[str]:
+    """The care message: a few calm lines and where to find help, never a lecture.
+    The person's own contact (config: care_contact) is shown when they set one."""
+    from coreg_tui.config import config
+    from coreg_tui.content.texts import texts
+    from coreg_tui.text import printable
+
+    care = texts().care
+    contact = config().care_contact
+    return [
+        care.message,
+        care.grounding,
+        care.help,
+        printable(contact) if contact else care.contact_hint,
+    ]
