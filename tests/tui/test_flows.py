@@ -11,6 +11,7 @@ from coreg_tui.journal import open_journal
 from coreg_tui.tui.app import CoregApp
 from coreg_tui.tui.screens.after import AfterCheckinScreen
 from coreg_tui.tui.screens.home import HomeScreen
+from coreg_tui.tui.screens.where_now import WhereNowScreen
 from tests.clock import FakeClock
 
 
@@ -94,12 +95,32 @@ def test_breathing_ends_with_escape_and_is_kept_with_pauses_left_out() -> None:
         clock.sleep(13.0)
         await pilot.press("escape")
         await settle(app, pilot)
+        assert isinstance(app.screen, WhereNowScreen)
+        await pilot.press("escape")  # skipping the question is fine
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
 
     drive(steps)
     (entry,) = entries()
     assert (entry.kind.value, entry.practice, entry.cycles) == ("practice", "4-6", 2)
     assert entry.duration_s == 25.0
+    assert entry.state_after is None
+
+
+def test_after_breathing_where_are_you_now_is_kept_on_the_session() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("b")
+        await pilot.pause()
+        clock.sleep(30.0)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("v", "3", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+    drive(steps)
+    (entry,) = entries()
+    assert (entry.practice, entry.state_after.value, entry.intensity_after) == ("4-6", "ventral", 3)
 
 
 def test_q_quits_from_home_with_exit_code_0() -> None:

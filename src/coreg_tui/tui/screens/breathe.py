@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from coreg_tui.core.entries import Entry
 from coreg_tui.core.session import SessionPlan
 from coreg_tui.tui.widgets.pacer import Pacer
 
@@ -65,11 +66,18 @@ class BreatheScreen(Screen[None]):
         from coreg_tui.journal import open_journal
 
         assert isinstance(summary, BreathSummary)
+        entry = None
         if summary.elapsed_s >= 0.5:
+            entry = breath_entry(summary)
             with open_journal() as journal:
-                journal.add(breath_entry(summary))
-        self.app.call_from_thread(self.done, summary.sentence())
+                journal.add(entry)
+        self.app.call_from_thread(self.done, summary.sentence(), entry)
 
-    def done(self, sentence: str) -> None:
-        self.app.pop_screen()
-        self.app.notify(sentence, timeout=6)
+    def done(self, sentence: str, entry: Entry | None) -> None:
+        if entry is None:  # ended before the first breath: nothing to ask about
+            self.app.pop_screen()
+            self.app.notify(sentence, timeout=6)
+            return
+        from coreg_tui.tui.screens.where_now import WhereNowScreen
+
+        self.app.switch_screen(WhereNowScreen(entry, sentence + " Kept in your journal."))

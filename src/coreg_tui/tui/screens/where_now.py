@@ -1,0 +1,78 @@
+"""After a practice: "Where are you now?" It records the state after, on the session's
+own entry. Escape skips it; nothing is asked twice."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from coreg_tui.core.entries import Entry
+from coreg_tui.core.states import State
+
+
+class WhereNowScreen(Screen[None]):
+    BINDINGS = [
+        Binding("v", "state('ventral')", "Ventral", id="ventral"),
+        Binding("s", "state('sympathetic')", "Sympathetic", id="sympathetic"),
+        Binding("d", "state('dorsal')", "Dorsal", id="dorsal"),
+        *(
+            Binding(str(n), f"intensity({n})", str(n), show=False, id=f"after-{n}")
+            for n in range(10)
+        ),
+        Binding("enter", "save", "Save", id="save"),
+        Binding("escape", "app.pop_screen", "Skip", id="skip"),
+    ]
+
+    def __init__(self, entry: Entry, sentence: str) -> None:
+        super().__init__()
+        self.entry, self.sentence = entry, sentence
+        self.state: State | None = None
+        self.intensity: int | None = None
+
+    def compose(self) -> ComposeResult:
+        from coreg_tui.content.texts import texts
+
+        question = texts().reflection_prompts[0]
+        with Vertical(classes="care"):
+            yield Static(self.sentence, classes="greeting")
+            yield Static(question, classes="question")
+            yield Static(
+                "v ventral \u00b7 s sympathetic \u00b7 d dorsal, then a digit for how "
+                "strong, then enter. Escape skips.",
+                id="choice",
+            )
+        yield Footer()
+
+    def show(self) -> None:
+        parts = [self.state.value if self.state else "which state?"]
+        if self.intensity is not None:
+            parts.append(f"{self.intensity}/10")
+        self.query_one("#choice", Static).update(
+            "  ".join(parts) + "   (enter saves, escape skips)"
+        )
+
+    def action_state(self, state: str) -> None:
+        self.state = State(state)
+        self.show()
+
+    def action_intensity(self, n: int) -> None:
+        self.intensity = 10 if (n == 0 and self.intensity == 1) else n
+        self.show()
+
+    def action_save(self) -> None:
+        if self.state is None:
+            self.notify("Which state: v, s or d. Or escape to skip.", timeout=4)
+            return
+        self.keep(self.entry.edited(state_after=self.state, intensity_after=self.intensity))
+
+    @work(thread=True, exclusive=True)
+    def keep(self, entry: Entry) -> None:
+        from coreg_tui.journal import open_journal
+
+        with open_journal() as journal:
+            journal.replace(entry)
+        self.app.call_from_thread(self.app.pop_screen)
