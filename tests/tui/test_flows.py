@@ -11,6 +11,7 @@ from coreg_tui.journal import open_journal
 from coreg_tui.tui.app import CoregApp
 from coreg_tui.tui.screens.after import AfterCheckinScreen
 from coreg_tui.tui.screens.home import HomeScreen
+from coreg_tui.tui.screens.practice import PracticeScreen
 from coreg_tui.tui.screens.where_now import WhereNowScreen
 from tests.clock import FakeClock
 
@@ -78,7 +79,8 @@ def test_ten_is_one_then_zero_and_the_highest_distress_gets_the_care_lines() -> 
         await pilot.press("c", "s", "1", "0", "enter")
         await settle(app, pilot)
         shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
-        assert "emergency number" in shown and shown.count("coreg practice ") == 1
+        assert "emergency number" in shown and "One thing to try: 1  " in shown
+        assert " 2  " not in shown  # the calmest layout: one practice
 
     drive(steps)
     assert entries()[0].intensity == 10
@@ -140,3 +142,32 @@ def test_it_fits_80_by_24_and_a_small_window() -> None:
             assert all(b.region.right <= app.size.width for b in buttons)
 
         drive(steps, size)
+
+
+def test_a_step_practice_from_the_suggestions_then_where_are_you_now() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("c", "d", "8", "enter")
+        await settle(app, pilot)
+        await pilot.press("1")  # the first suggestion: gentle activation for dorsal
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen) and screen.practice.id == "wake-up-gently"
+        clock.sleep(screen.practice.steps[0].seconds + 0.5)  # the first step's time runs out
+        await pilot.pause(0.3)
+        assert screen.index == 1
+        await pilot.press("enter")  # moving on sooner
+        assert screen.index == 2
+        for step in screen.practice.steps[2:]:
+            clock.sleep(step.seconds + 0.1)
+            await pilot.pause(0.3)
+        await settle(app, pilot)
+        assert isinstance(app.screen, WhereNowScreen)
+        await pilot.press("s", "4", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+    drive(steps)
+    practice, check_in = entries()
+    assert (check_in.state.value, check_in.intensity) == ("dorsal", 8)
+    assert practice.practice == "wake-up-gently" and practice.detail["steps_done"] == 6
+    assert (practice.state_after.value, practice.intensity_after) == ("sympathetic", 4)

@@ -11,19 +11,16 @@ import math
 import os
 import select
 import sys
-import textwrap
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from coreg_tui.cli.breathe_run import POLL_S, Clock
-from coreg_tui.core.durations import format_clock
 from coreg_tui.core.session import StepsSummary
-from coreg_tui.visual.orb import bar_line
+from coreg_tui.visual.step_frame import step_lines
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from coreg_tui.cli.screen import Line
     from coreg_tui.core.practices import Practice, Step
 
 
@@ -125,39 +122,18 @@ class _Live:
         left = max(0.0, remaining / step.seconds)
         key = (index, math.ceil(remaining), round(left * 40), width, height)
         if key != self.last:
-            self.painter.paint(
-                self._lines(index, step, remaining, left, width, height), (width, height)
+            lines = step_lines(
+                self.practice.title,
+                index,
+                len(self.practice.steps),
+                step.text,
+                remaining,
+                step.seconds,
+                (width, height),
+                ascii_only=self.ascii_only,
             )
+            self.painter.paint(lines, (width, height))
             self.last = key
-
-    def _lines(
-        self, index: int, step: Step, remaining: float, left: float, width: int, height: int
-    ) -> list[Line]:
-        from coreg_tui.text import printable
-        from coreg_tui.visual.breath_frame import centred
-
-        total = len(self.practice.steps)
-        text = textwrap.wrap(printable(step.text), width=min(60, max(10, width - 4)))
-        bar_width = max(4, min(40, width - 10))
-        body: list[Line] = [
-            (centred(printable(self.practice.title), width), "dim"),
-            ("", ""),
-            (centred(f"step {index + 1} of {total}", width), "dim"),
-            ("", ""),
-            *((centred(line, width), "bold") for line in text),
-            ("", ""),
-            (
-                centred(
-                    bar_line(left, bar_width, self.ascii_only) + f"  {format_clock(remaining)}",
-                    width,
-                ),
-                "#7fbfb7",
-            ),
-            ("", ""),
-            (centred("enter: next step \u00b7 ctrl-c: finish", width), "dim"),
-        ]
-        top = max(0, (height - len(body)) // 2)
-        return ([("", "")] * top + body)[:height]
 
 
 def run_steps_live(practice: Practice, clock: Clock, keys: Keys, console: Console) -> StepsSummary:

@@ -14,6 +14,10 @@ from coreg_tui.core.entries import Entry
 
 class AfterCheckinScreen(Screen[None]):
     BINDINGS = [
+        *(
+            Binding(str(n), f"begin({n})", f"Practice {n}", show=False, id=f"begin-{n}")
+            for n in (1, 2, 3)
+        ),
         Binding("b", "breathe", "Breathe", id="breathe"),
         Binding("escape", "app.pop_screen", "Home", id="home"),
         Binding("enter", "app.pop_screen", "Home", show=False, id="home-enter"),
@@ -35,18 +39,23 @@ class AfterCheckinScreen(Screen[None]):
             if found.care:
                 for line in care_lines():
                     yield Static(line, classes="care")
-            shown = found.practices[:1] if found.care else found.practices[:3]
-            if shown:
+            self.shown = found.practices[:1] if found.care else found.practices[:3]
+            if self.shown:
                 yield Static(
                     "What may help now:" if not found.care else "One thing to try:",
                     classes="question",
                 )
-            for practice in shown:
-                yield Static(
-                    f"{printable(practice.title)}: {printable(practice.summary)}\n"
-                    f"  coreg practice {practice.id}"
-                )
+            for n, practice in enumerate(self.shown, start=1):
+                yield Static(f"{n}  {printable(practice.title)}: {printable(practice.summary)}")
         yield Footer()
+
+    def action_begin(self, n: int) -> None:
+        from coreg_tui.tui.screens.practice import start
+
+        if n <= len(self.shown):
+            practice = self.shown[n - 1]
+            self.app.pop_screen()
+            start(self.app, practice)
 
     def action_breathe(self) -> None:
         from coreg_tui.tui.screens.breathe import BreatheScreen

@@ -21,9 +21,10 @@ class BreatheScreen(Screen[None]):
         Binding("escape", "finish", "Finish", id="finish", tooltip="End and keep the session"),
     ]
 
-    def __init__(self, plan: SessionPlan | None = None) -> None:
+    def __init__(self, plan: SessionPlan | None = None, practice_id: str | None = None) -> None:
         super().__init__()
         self.plan = plan
+        self.practice_id = practice_id
         self.ended = False
 
     def compose(self) -> ComposeResult:
@@ -68,7 +69,7 @@ class BreatheScreen(Screen[None]):
         assert isinstance(summary, BreathSummary)
         entry = None
         if summary.elapsed_s >= 0.5:
-            entry = breath_entry(summary)
+            entry = breath_entry(summary, practice_id=self.practice_id)
             with open_journal() as journal:
                 journal.add(entry)
         self.app.call_from_thread(self.done, summary.sentence(), entry)

@@ -1,0 +1,166 @@
+"""A guided step practice: one step at a time, each with a gentle timer. A step moves on
+when its time is up, or with Enter; escape ends the practice and keeps it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Static
+
+from coreg_tui.core.entries import Entry
+from coreg_tui.core.practices import Practice
+from coreg_tui.core.session import StepsSummary
+from coreg_tui.tui.widgets.rows import Rows
+from coreg_tui.visual.step_frame import step_lines
+
+LOOK_S = 1 / 10
+
+
+class NoteGate(ModalScreen[bool]):
+    """Practices with a note (those for two) begin only when the person says so."""
+
+    BINDINGS = [
+        Binding("enter", "begin", "Begin", id="begin"),
+        Binding("escape", "leave", "Leave", id="leave"),
+    ]
+
+    def __init__(self, note: str) -> None:
+        super().__init__()
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        from coreg_tui.text import printable
+
+        yield Static(f"{printable(self.note)}\n\nEnter to begin, escape to leave.", id="help")
+
+    def action_begin(self) -> None:
+        self.dismiss(True)
+
+    def action_leave(self) -> None:
+        self.dismiss(False)
+
+
+def start(app: object, practice: Practice) -> None:
+    """Open a practice: breathing ones on the pacer, the rest step by step, after the
+    opt-in note where there is one."""
+    from textual.app import App
+
+    assert isinstance(app, App)
+
+    def go(ready: bool | None = True) -> None:
+        if not ready:
+            return
+        if practice.is_breathing:
+            from coreg_tui.content import breathing
+            from coreg_tui.core.session import plan_session
+            from coreg_tui.tui.screens.breathe import BreatheScreen
+
+            plan = plan_session(
+                str(practice.pattern),
+                breathing().presets,
+                default="calm",
+                minutes=practice.duration_s / 60,
+            )
+            app.push_screen(BreatheScreen(plan, practice_id=practice.id))
+        else:
+            app.push_screen(PracticeScreen(practice))
+
+    if practice.note:
+        app.push_screen(NoteGate(practice.note), go)
+    else:
+        go()
+
+
+class PracticeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "next", "Next step", id="next"),
+        Binding("escape", "finish", "Finish", id="finish"),
+    ]
+
+    def __init__(self, practice: Practice) -> None:
+        super().__init__()
+        self.practice = practice
+        self.index = 0
+        self.done_steps = 0
+        self.ended = False
+
+    def compose(self) -> ComposeResult:
+        yield Rows(id="pacer")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        clock = self.app.clock  # type: ignore[attr-defined]
+        self.begin, self.begin_wall = clock.monotonic(), clock.wall()
+        self.step_began = self.begin
+        self.set_interval(LOOK_S, self.look)
+        self.look()
+
+    def look(self) -> None:
+        if self.ended:
+            return
+        step = self.practice.steps[self.index]
+        remaining = step.seconds - (self.app.clock.monotonic() - self.step_began)  # type: ignore[attr-defined]
+        if remaining <= 0:
+            self.action_next()
+            return
+        rows = step_lines(
+            self.practice.title,
+            self.index,
+            len(self.practice.steps),
+            step.text,
+            remaining,
+            step.seconds,
+            (self.size.width or 80, (self.size.height or 24) - 1),
+            hint="enter: next step \u00b7 escape: finish",
+        )
+        self.query_one(Rows).show(rows)
+
+    def action_next(self) -> None:
+        self.done_steps = self.index + 1
+        if self.index + 1 >= len(self.practice.steps):
+            self.finish(finished=True)
+            return
+        self.index += 1
+        self.step_began = self.app.clock.monotonic()  # type: ignore[attr-defined]
+        self.look()
+
+    def action_finish(self) -> None:
+        self.finish(finished=False)
+
+    def finish(self, *, finished: bool) -> None:
+        if self.ended:
+            return
+        self.ended = True
+        elapsed = self.app.clock.monotonic() - self.begin  # type: ignore[attr-defined]
+        summary = StepsSummary(
+            self.practice.id,
+            datetime.fromtimestamp(self.begin_wall, UTC),
+            elapsed,
+            self.done_steps,
+            len(self.practice.steps),
+            finished,
+        )
+        self.keep(summary)
+
+    @work(thread=True)
+    def keep(self, summary: StepsSummary) -> None:
+        from coreg_tui.core.session import steps_entry
+        from coreg_tui.journal import open_journal
+
+        entry = steps_entry(summary) if summary.elapsed_s >= 0.5 else None
+        if entry is not None:
+            with open_journal() as journal:
+                journal.add(entry)
+        self.app.call_from_thread(self.after, summary.sentence(), entry)
+
+    def after(self, sentence: str, entry: Entry | None) -> None:
+        if entry is None:
+            self.app.pop_screen()
+            return
+        from coreg_tui.tui.screens.where_now import WhereNowScreen
+
+        self.app.switch_screen(WhereNowScreen(entry, sentence + " Kept in your journal."))

@@ -1,0 +1,45 @@
+"""What a step practice shows: the step's words and a gentle timer. Plain rows of text
+and style, drawn by the CLI's painter or by a Textual widget alike."""
+
+from __future__ import annotations
+
+import textwrap
+
+from coreg_tui.core.durations import format_clock
+from coreg_tui.text import printable
+from coreg_tui.visual.breath_frame import Line, centred
+from coreg_tui.visual.orb import bar_line
+
+
+def step_lines(
+    title: str,
+    index: int,
+    total: int,
+    text: str,
+    remaining: float,
+    seconds: float,
+    size: tuple[int, int],
+    *,
+    ascii_only: bool = False,
+    hint: str = "enter: next step \u00b7 ctrl-c: finish",
+) -> list[Line]:
+    width, height = size
+    left = max(0.0, min(1.0, remaining / seconds))
+    words = textwrap.wrap(printable(text), width=min(60, max(10, width - 4)))
+    bar_width = max(4, min(40, width - 10))
+    body: list[Line] = [
+        (centred(printable(title), width), "dim"),
+        ("", ""),
+        (centred(f"step {index + 1} of {total}", width), "dim"),
+        ("", ""),
+        *((centred(line, width), "bold") for line in words),
+        ("", ""),
+        (
+            centred(bar_line(left, bar_width, ascii_only) + f"  {format_clock(remaining)}", width),
+            "#7fbfb7",
+        ),
+        ("", ""),
+        (centred(hint, width), "dim"),
+    ]
+    top = max(0, (height - len(body)) // 2)
+    return ([("", "")] * top + body)[:height]
