@@ -171,3 +171,43 @@ def test_a_step_practice_from_the_suggestions_then_where_are_you_now() -> None:
     assert (check_in.state.value, check_in.intensity) == ("dorsal", 8)
     assert practice.practice == "wake-up-gently" and practice.detail["steps_done"] == 6
     assert (practice.state_after.value, practice.intensity_after) == ("sympathetic", 4)
+
+
+def test_the_journal_filters_as_you_type_and_deletes_only_after_a_yes() -> None:
+    from datetime import datetime
+
+    from coreg_tui.core.entries import checkin
+    from coreg_tui.core.states import State
+
+    now = datetime.now().astimezone()
+    with open_journal() as journal:
+        journal.add_many(
+            [
+                checkin(now, State.VENTRAL, note="slow coffee in the sun"),
+                checkin(now, State.DORSAL, note="heavy afternoon"),
+                checkin(now, State.SYMPATHETIC, note="coffee then the meeting"),
+            ]
+        )
+
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("j")
+        await settle(app, pilot)
+        table = app.screen.query_one("DataTable")
+        assert table.row_count == 3
+        await pilot.press("slash", *"coffee")
+        await settle(app, pilot)
+        assert table.row_count == 2
+        await pilot.press("escape")  # from the search box to the table
+        await pilot.press("x", "n")  # asked, and kept
+        await settle(app, pilot)
+        assert table.row_count == 2
+        await pilot.press("x", "y")
+        await settle(app, pilot)
+        assert table.row_count == 1
+
+    drive(steps)
+    assert sorted(e.note for e in entries()) == [
+        "coffee then the meeting",
+        "heavy afternoon",
+    ] or sorted(e.note for e in entries()) == ["heavy afternoon", "slow coffee in the sun"]
+    assert len(entries()) == 2

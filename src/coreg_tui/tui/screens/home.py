@@ -31,6 +31,7 @@ class HomeScreen(Screen[None]):
         Binding("s", "checkin('sympathetic')", "Sympathetic", show=False, id="sympathetic"),
         Binding("d", "checkin('dorsal')", "Dorsal", show=False, id="dorsal"),
         Binding("b", "breathe", "Breathe", id="breathe", tooltip="Start the pacer now"),
+        Binding("j", "journal", "Journal", id="journal", tooltip="Your entries"),
         Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave coreg"),
     ]
 
@@ -80,6 +81,11 @@ class HomeScreen(Screen[None]):
         from coreg_tui.tui.screens.checkin import CheckinScreen
 
         self.app.push_screen(CheckinScreen(State(state) if state else None))
+
+    def action_journal(self) -> None:
+        from coreg_tui.tui.screens.journal import JournalScreen
+
+        self.app.push_screen(JournalScreen())
 
     def action_breathe(self) -> None:
         from coreg_tui.tui.screens.breathe import BreatheScreen
