@@ -243,7 +243,7 @@ def practice(
     from coreg_tui.cli.terminal import is_terminal, say
     from coreg_tui.content import breathing
     from coreg_tui.core.errors import InputError
-    from coreg_tui.core.session import plan_session, steps_entry
+    from coreg_tui.core.session import plan_practice, steps_entry
     from coreg_tui.text import printable
 
     around = read_around(before, after)
@@ -261,12 +261,7 @@ def practice(
         if not plain and sys.stdin.isatty() and not _ready_to_begin():
             return
     if chosen.is_breathing:
-        plan = plan_session(
-            str(chosen.pattern),
-            breathing().presets,
-            default="calm",
-            minutes=minutes if minutes is not None else chosen.duration_s / 60,
-        )
+        plan = plan_practice(chosen, breathing().presets, minutes)
         breathe_plan(
             plan,
             plain=plain,

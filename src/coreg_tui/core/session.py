@@ -14,6 +14,7 @@ from coreg_tui.core.durations import format_duration, parse_duration
 from coreg_tui.core.entries import Entry, Kind, new_id
 from coreg_tui.core.errors import InputError
 from coreg_tui.core.pacing import Glide, Pacer, Pattern, Preset, resolve, session_end
+from coreg_tui.core.practices import Practice
 from coreg_tui.core.states import State
 
 MAX_CYCLES = 10_000
@@ -87,6 +88,20 @@ def plan_session(
         end_s=session_end(pacer, cycles, minutes),
         cycles=cycles,
         sync=sync,
+    )
+
+
+def plan_practice(
+    practice: Practice, presets: tuple[Preset, ...], minutes: float | None = None
+) -> SessionPlan:
+    """The session for a breathing practice: its pattern, for its own length unless asked."""
+    if practice.pattern is None:
+        raise InputError(f"'{practice.id}' is a step practice, not a breathing one")
+    return plan_session(
+        str(practice.pattern),
+        presets,
+        default=str(practice.pattern),
+        minutes=minutes if minutes is not None else practice.duration_s / 60,
     )
 
 

@@ -14,18 +14,13 @@ from textual.widgets import Footer, Input, SelectionList, Static
 
 from coreg_tui.core.entries import Entry, checkin, clean_words
 from coreg_tui.core.states import State
+from coreg_tui.tui.state_keys import STATE_BINDINGS, StateChoice
 
 
-class CheckinScreen(Screen[None]):
+class CheckinScreen(StateChoice, Screen[None]):
     AUTO_FOCUS = ""  # nothing focused: keys go to the screen (v/s/d, digits, enter); tab moves in
     BINDINGS = [
-        Binding("v", "state('ventral')", "Ventral", id="ventral"),
-        Binding("s", "state('sympathetic')", "Sympathetic", id="sympathetic"),
-        Binding("d", "state('dorsal')", "Dorsal", id="dorsal"),
-        *(
-            Binding(str(n), f"intensity({n})", str(n), show=False, id=f"intensity-{n}")
-            for n in range(10)
-        ),
+        *STATE_BINDINGS,
         Binding("enter", "save", "Save", id="save", priority=True),
         Binding("escape", "app.pop_screen", "Back", id="back"),
     ]
@@ -66,15 +61,8 @@ class CheckinScreen(Screen[None]):
             cues.add_options([(cue, cue) for cue in words[self.state].cues])
             cues.highlighted = 0  # tab, then space, picks the first
 
-    def action_state(self, state: str) -> None:
-        if self.state is not State(state):
-            self.state = State(state)
-            self.query_one("#cues", SelectionList).clear_options()
-        self.show()
-
-    def action_intensity(self, n: int) -> None:
-        self.intensity = 10 if (n == 0 and self.intensity == 1) else n
-        self.show()
+    def chose_state(self, state: State) -> None:
+        self.query_one("#cues", SelectionList).clear_options()
 
     def entry(self) -> Entry | None:
         if self.state is None:

@@ -56,15 +56,10 @@ def start(app: object, practice: Practice) -> None:
             return
         if practice.is_breathing:
             from coreg_tui.content import breathing
-            from coreg_tui.core.session import plan_session
+            from coreg_tui.core.session import plan_practice
             from coreg_tui.tui.screens.breathe import BreatheScreen
 
-            plan = plan_session(
-                str(practice.pattern),
-                breathing().presets,
-                default="calm",
-                minutes=practice.duration_s / 60,
-            )
+            plan = plan_practice(practice, breathing().presets)
             app.push_screen(BreatheScreen(plan, practice_id=practice.id))
         else:
             app.push_screen(PracticeScreen(practice))

@@ -12,17 +12,12 @@ from textual.widgets import Footer, Static
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.states import State
+from coreg_tui.tui.state_keys import STATE_BINDINGS, StateChoice
 
 
-class WhereNowScreen(Screen[None]):
+class WhereNowScreen(StateChoice, Screen[None]):
     BINDINGS = [
-        Binding("v", "state('ventral')", "Ventral", id="ventral"),
-        Binding("s", "state('sympathetic')", "Sympathetic", id="sympathetic"),
-        Binding("d", "state('dorsal')", "Dorsal", id="dorsal"),
-        *(
-            Binding(str(n), f"intensity({n})", str(n), show=False, id=f"after-{n}")
-            for n in range(10)
-        ),
+        *STATE_BINDINGS,
         Binding("enter", "save", "Save", id="save"),
         Binding("escape", "app.pop_screen", "Skip", id="skip"),
     ]
@@ -54,14 +49,6 @@ class WhereNowScreen(Screen[None]):
         self.query_one("#choice", Static).update(
             "  ".join(parts) + "   (enter saves, escape skips)"
         )
-
-    def action_state(self, state: str) -> None:
-        self.state = State(state)
-        self.show()
-
-    def action_intensity(self, n: int) -> None:
-        self.intensity = 10 if (n == 0 and self.intensity == 1) else n
-        self.show()
 
     def action_save(self) -> None:
         if self.state is None:
