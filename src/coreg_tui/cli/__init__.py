@@ -1,7 +1,17 @@
 """The `coreg` command. Textual is never imported here: the one-liners stay instant."""
 
+import sys
+
 
 def main() -> None:
+    from coreg_tui.cli.terminal import is_terminal
+
+    if len(sys.argv) == 1 and sys.stdin.isatty() and is_terminal(sys.stdout):
+        # The companion itself: no arguments to parse, so no need to load the CLI library.
+        from coreg_tui.cli.errors import guarded
+        from coreg_tui.tui import run_tui
+
+        guarded(run_tui)
     from coreg_tui.cli.app import run
 
     run()

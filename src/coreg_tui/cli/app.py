@@ -16,12 +16,7 @@ from typing import Annotated
 
 import typer
 
-# typer 0.28 ships its own copy of click; its exceptions live here.
-from typer._click.exceptions import ClickException
-
 from coreg_tui import __version__
-from coreg_tui.core.errors import InputError
-from coreg_tui.text import printable
 
 # name: (module, function), in the order help lists them
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -105,43 +100,11 @@ def _needed(args: list[str]) -> list[str]:
     return list(COMMANDS)
 
 
-def _one_line(message: str) -> str:
-    return " ".join(printable(message).split())
-
-
-def _journal_refusal(exc: Exception) -> str | None:
-    """The one line for a journal that cannot be used as it is (exit code 1), if that is what
-    went wrong. The journal modules are imported only if they were already in use."""
-    store = sys.modules.get("coreg_tui.journal.store")
-    if store is None:
-        return None
-    if isinstance(exc, store.JournalError):
-        return str(exc)
-    import sqlite3
-
-    if isinstance(exc, sqlite3.Error) and (mapped := store.refusal(exc, None)):
-        return str(mapped)
-    return None
-
-
 def run(argv: list[str] | None = None) -> None:
+    from coreg_tui.cli.errors import guarded
+
     args = sys.argv[1:] if argv is None else list(argv)
     app.registered_commands.clear()
     app.registered_groups.clear()
     _register(_needed(args))
-    try:
-        result = app(args=args, prog_name="coreg", standalone_mode=False)
-    except ClickException as exc:
-        where = exc.ctx.command_path if getattr(exc, "ctx", None) else "coreg"  # type: ignore[attr-defined]
-        sys.stderr.write(f"{where}: {_one_line(exc.format_message())} (see '{where} --help')\n")
-        sys.exit(2)
-    except InputError as exc:
-        sys.stderr.write(f"coreg: {_one_line(str(exc))}\n")
-        sys.exit(2)
-    except Exception as exc:
-        refused = _journal_refusal(exc)
-        if refused is None:
-            raise  # a bug in coreg: let it show
-        sys.stderr.write(f"coreg: {_one_line(refused)}\n")
-        sys.exit(1)
-    sys.exit(result if isinstance(result, int) else 0)
+    guarded(lambda: app(args=args, prog_name="coreg", standalone_mode=False))

@@ -57,7 +57,8 @@ class HomeScreen(Screen[None]):
         self.load_today()
 
     def on_mount(self) -> None:
-        self.load_today()
+        # After the first paint: opening the journal should never delay the greeting.
+        self.call_after_refresh(self.load_today)
 
     @work(thread=True, exclusive=True)
     def load_today(self) -> None:

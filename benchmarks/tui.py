@@ -1,0 +1,135 @@
+"""The companion's start-up and the breathing screen's CPU, in a real pseudo-terminal.
+
+- First paint: from starting `coreg` to Home's question on the screen, against a bare
+  Textual app that paints one line, measured in the same run (medians; target: at
+  most 1.5x).
+- Breathing: CPU of the whole process per minute while the Breathe screen runs,
+  read from /proc between two moments (target: under 5% of one core).
+
+    python benchmarks/tui.py [--runs 7] [--seconds 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+from common import compile_package
+
+COREG = Path(sys.executable).parent / "coreg"
+BARE = """
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("bare app painted")
+Bare().run()
+"""
+
+
+def spawn(argv: list[str], env: dict[str, str]) -> tuple[int, int]:
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    pid = os.fork()
+    if pid == 0:
+        os.setsid()
+        fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+        for fd in (0, 1, 2):
+            os.dup2(slave, fd)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.execve(argv[0], argv, env)
+    os.close(slave)
+    return pid, master
+
+
+def read_until(master: int, marker: bytes, limit: float = 20.0) -> float:
+    started, seen = time.perf_counter(), b""
+    while marker not in seen:
+        if time.perf_counter() - started > limit:
+            raise TimeoutError(marker)
+        ready, _, _ = select.select([master], [], [], 0.05)
+        if ready:
+            seen += os.read(master, 65536)
+    return time.perf_counter() - started
+
+
+def stop(pid: int, master: int) -> None:
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    os.close(master)
+
+
+def first_paint(argv: list[str], marker: bytes, env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    pid, master = spawn(argv, env)
+    try:
+        read_until(master, marker)
+        return time.perf_counter() - started
+    finally:
+        stop(pid, master)
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def drain(master: int, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while (left := end - time.perf_counter()) > 0:
+        ready, _, _ = select.select([master], [], [], min(left, 0.1))
+        if ready:
+            os.read(master, 65536)
+
+
+def main() -> int:
+    compile_package()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--seconds", type=float, default=30)
+    args = parser.parse_args()
+    home = tempfile.mkdtemp()
+    env = {**os.environ, "TERM": "xterm-256color", "COREG_HOME": home}
+    coreg = [str(COREG)]
+    bare = [sys.executable, "-c", BARE]
+    first_paint(coreg, b"How is your system", env)  # warm caches
+    ours, theirs = [], []
+    for _ in range(args.runs):
+        ours.append(first_paint(coreg, b"How is your system", env))
+        theirs.append(first_paint(bare, b"bare app painted", env))
+    a, b = statistics.median(ours), statistics.median(theirs)
+    print(
+        f"first paint, median of {args.runs}: coreg {a * 1000:.0f} ms, bare Textual app "
+        f"{b * 1000:.0f} ms: {a / b:.2f}x ({'meets' if a / b <= 1.5 else 'MISSES'} 1.5x)"
+    )
+    pid, master = spawn(coreg, env)
+    try:
+        read_until(master, b"How is your system")
+        os.write(master, b"b")
+        drain(master, 3.0)
+        before, t0 = cpu_seconds(pid), time.perf_counter()
+        drain(master, args.seconds)
+        used, wall = cpu_seconds(pid) - before, time.perf_counter() - t0
+    finally:
+        stop(pid, master)
+    share = used / wall * 100
+    print(
+        f"breathing screen, 80x24, {wall:.0f} s: {used * 1000:.0f} ms CPU, {share:.2f}% of one "
+        f"core ({'meets' if share < 5 else 'MISSES'} 5%)"
+    )
+    return 0 if a / b <= 1.5 and share < 5 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

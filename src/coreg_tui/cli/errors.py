@@ -1,0 +1,59 @@
+"""How every way into coreg ends when something a person can fix goes wrong: one line on
+stderr and exit code 2 (1 for a journal that cannot be used as it is), never a traceback.
+Errors of the program itself are bugs, and are allowed to show."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import NoReturn
+
+from coreg_tui.core.errors import InputError
+from coreg_tui.text import printable
+
+
+def one_line(message: str) -> str:
+    return " ".join(printable(message).split())
+
+
+def _journal_refusal(exc: Exception) -> str | None:
+    """The journal modules are looked at only if they were already in use."""
+    store = sys.modules.get("coreg_tui.journal.store")
+    if store is None:
+        return None
+    if isinstance(exc, store.JournalError):
+        return str(exc)
+    import sqlite3
+
+    if isinstance(exc, sqlite3.Error) and (mapped := store.refusal(exc, None)):
+        return str(mapped)
+    return None
+
+
+def _usage_error(exc: Exception) -> str | None:
+    """Typer's own parsing errors; typer is imported only where it was already in use."""
+    if "typer" not in sys.modules:
+        return None
+    from typer._click.exceptions import ClickException  # typer 0.28 ships its own click
+
+    if not isinstance(exc, ClickException):
+        return None
+    where = exc.ctx.command_path if getattr(exc, "ctx", None) else "coreg"  # type: ignore[attr-defined]
+    return f"{where}: {one_line(exc.format_message())} (see '{where} --help')"
+
+
+def guarded(call: Callable[[], object]) -> NoReturn:
+    try:
+        result = call()
+    except InputError as exc:
+        sys.stderr.write(f"coreg: {one_line(str(exc))}\n")
+        sys.exit(2)
+    except Exception as exc:
+        if (usage := _usage_error(exc)) is not None:
+            sys.stderr.write(usage + "\n")
+            sys.exit(2)
+        if (refused := _journal_refusal(exc)) is not None:
+            sys.stderr.write(f"coreg: {one_line(refused)}\n")
+            sys.exit(1)
+        raise  # a bug in coreg: let it show
+    sys.exit(result if isinstance(result, int) else 0)
