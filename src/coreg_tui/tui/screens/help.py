@@ -13,7 +13,11 @@ KEYS = [
         "c check in \u00b7 v s d check in with that state \u00b7 b breathe \u00b7 "
         "j journal \u00b7 q quit",
     ),
-    ("Journal", "/ search your words \u00b7 x delete (asks first) \u00b7 escape back"),
+    (
+        "Journal",
+        "/ search your words \u00b7 v s d only that state, a all \u00b7 enter open an "
+        "entry and change its note \u00b7 x delete (asks first) \u00b7 escape back",
+    ),
     (
         "Check-in",
         "v s d state \u00b7 0-9 how strong (1 then 0 for 10) \u00b7 tab moves to cues, "

@@ -41,10 +41,51 @@ class ConfirmDelete(ModalScreen[bool]):
         self.dismiss(yes)
 
 
+class EntryScreen(ModalScreen[str | None]):
+    """One entry in full; its note can be changed. Enter keeps the change, escape leaves it."""
+
+    BINDINGS = [
+        Binding("escape", "leave", "Leave as it was", id="leave"),
+    ]
+
+    def __init__(self, entry: Entry) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import Vertical
+
+        from coreg_tui.text import printable
+        from coreg_tui.visual.entry_text import what_text
+
+        e = self.entry
+        lines = [f"{e.at:%A %-d %B %Y, %H:%M}", what_text(e)]
+        if e.body:
+            lines.append("body: " + ", ".join(e.body))
+        if e.with_who:
+            lines.append(f"with {e.with_who}")
+        if e.tags:
+            lines.append("tags: " + ", ".join(e.tags))
+        with Vertical(id="help"):
+            yield Static(printable("\n".join(lines)))
+            yield Input(value=e.note, placeholder="a note", id="note")
+            yield Static("enter keeps the note \u00b7 escape leaves it as it was")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
+
+
 class JournalScreen(Screen[None]):
     AUTO_FOCUS = "DataTable"  # the entries first; / moves to the search
     BINDINGS = [
         Binding("slash", "search", "Search", id="search"),
+        Binding("v", "only('ventral')", "Ventral", id="only-ventral"),
+        Binding("s", "only('sympathetic')", "Sympathetic", id="only-sympathetic"),
+        Binding("d", "only('dorsal')", "Dorsal", id="only-dorsal"),
+        Binding("a", "only('')", "All", id="only-all"),
         Binding("delete,x", "delete", "Delete", id="delete"),
         Binding("escape", "back", "Back", id="back"),
     ]
@@ -56,6 +97,7 @@ class JournalScreen(Screen[None]):
         # Each reload starts a new generation; pages that arrive from an older search are
         # dropped (a thread worker cannot be stopped halfway through its query).
         self.generation = 0
+        self.only_state = ""  # show only this state ("" for all)
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="search your words (/)", id="search")
@@ -75,11 +117,14 @@ class JournalScreen(Screen[None]):
 
     @work(thread=True)
     def load(self, search: str, start: int, generation: int) -> None:
+        from coreg_tui.core.states import State
         from coreg_tui.journal import open_journal
         from coreg_tui.journal.store import Filter
 
+        states = (State(self.only_state),) if self.only_state else ()
+        where = Filter(search=search or None, states=states, limit=start + PAGE)
         with open_journal(create=False) as journal:
-            page = list(journal.entries(Filter(search=search or None, limit=start + PAGE)))[start:]
+            page = list(journal.entries(where))[start:]
         self.app.call_from_thread(self.add, page, generation)
 
     def add(self, page: list[Entry], generation: int) -> None:
@@ -110,6 +155,29 @@ class JournalScreen(Screen[None]):
 
     def on_input_changed(self, _: Input.Changed) -> None:
         self.reload()
+
+    def action_only(self, state: str) -> None:
+        self.only_state = state
+        self.reload()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.cursor_row >= len(self.entries):
+            return
+        entry = self.entries[event.cursor_row]
+
+        def edited(note: str | None) -> None:
+            if note is not None and note != entry.note:
+                self.change(entry.edited(note=note))
+
+        self.app.push_screen(EntryScreen(entry), edited)
+
+    @work(thread=True)
+    def change(self, entry: Entry) -> None:
+        from coreg_tui.journal import open_journal
+
+        with open_journal() as journal:
+            journal.replace(entry)
+        self.app.call_from_thread(self.reload)
 
     def action_search(self) -> None:
         self.query_one(Input).focus()
