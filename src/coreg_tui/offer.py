@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from coreg_tui.content.practices import Library
+    from coreg_tui.core.practices import Practice
     from coreg_tui.core.states import State
     from coreg_tui.core.suggest import Suggestions
 
@@ -23,12 +24,19 @@ def offered_library(*, offered_only: bool = True) -> Library:
     return replace(found, practices=tuple(p for p in found.practices if p.id not in hidden))
 
 
-def ranked(state: State, intensity: int | None, with_someone: bool) -> Suggestions:
+def ranked(
+    state: State,
+    intensity: int | None,
+    with_someone: bool,
+    practices: tuple[Practice, ...] | None = None,
+) -> Suggestions:
+    """The suggestions, from `practices` when the caller has them loaded already."""
     from coreg_tui.config import config
     from coreg_tui.core.suggest import suggest
 
+    offered = practices if practices is not None else offered_library().practices
     return suggest(
-        offered_library().practices,
+        offered,
         state,
         intensity,
         with_someone=with_someone,

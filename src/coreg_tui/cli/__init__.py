@@ -4,9 +4,9 @@ import sys
 
 
 def main() -> None:
-    from coreg_tui.cli.terminal import is_terminal
+    from coreg_tui.cli.terminal import companion_can_open
 
-    if len(sys.argv) == 1 and sys.stdin.isatty() and is_terminal(sys.stdout):
+    if len(sys.argv) == 1 and companion_can_open():
         # The companion itself: no arguments to parse, so no need to load the CLI library.
         from coreg_tui.cli.errors import guarded
         from coreg_tui.tui import run_tui

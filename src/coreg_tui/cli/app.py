@@ -67,9 +67,9 @@ def root(
     ] = False,
 ) -> None:
     if ctx.invoked_subcommand is None:
-        from coreg_tui.cli.terminal import is_terminal
+        from coreg_tui.cli.terminal import companion_can_open
 
-        if is_terminal(sys.stdout) and sys.stdin.isatty():
+        if companion_can_open():
             from coreg_tui.tui import run_tui
 
             raise typer.Exit(run_tui())

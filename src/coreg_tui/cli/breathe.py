@@ -12,8 +12,7 @@ from coreg_tui.cli.options import After, Before, NoColor, NoLog, Plain
 
 if TYPE_CHECKING:
     from coreg_tui.core.entries import Entry
-    from coreg_tui.core.session import SessionPlan
-    from coreg_tui.core.states import State
+    from coreg_tui.core.session import Around, SessionPlan
 
 PATTERN_HELP = (
     "A preset (see 'coreg patterns') or a pattern in seconds: 4-6 (in-out), "
@@ -95,9 +94,6 @@ def breathe(
         sync=sync,
     )
     breathe_plan(plan, plain=plain, bell=bell, no_color=no_color, keep=not no_log, **around)
-
-
-Around = tuple["State", int | None] | None
 
 
 def read_around(before: str | None, after: str | None) -> dict[str, Around]:

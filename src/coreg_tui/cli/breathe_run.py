@@ -115,7 +115,9 @@ def run_live(
 
     session = TimedSession(plan, clock)
     painter = Painter(console)
-    ascii_only = not (console.encoding or "").lower().startswith("utf")
+    from coreg_tui.cli.terminal import ascii_only as only_ascii
+
+    ascii_only = only_ascii(console)
     finished = False
     last_frame: object = None
     last_phase: tuple[int, int] | None = None

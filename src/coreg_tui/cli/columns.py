@@ -22,8 +22,9 @@ def cell_width(text: str) -> int:
 
 def fit(text: str, width: int) -> str:
     """`text` cut to `width` cells (with an ellipsis when cut) and padded to it."""
-    if cell_width(text) <= width:
-        return text + " " * (width - cell_width(text))
+    cells = cell_width(text)
+    if cells <= width:
+        return text + " " * (width - cells)
     kept, used = [], 0
     for ch in text:
         w = cell_width(ch)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from coreg_tui.cli.options import After, Before, NoColor, NoLog, Plain, StateFilter, WithWho
+from coreg_tui.core.durations import format_duration
 
 if TYPE_CHECKING:
     from coreg_tui.content.practices import Library
@@ -48,12 +49,6 @@ def loaded_library(*, offered_only: bool = True) -> Library:
     return found
 
 
-def _minutes(seconds: float) -> str:
-    from coreg_tui.core.durations import format_duration
-
-    return format_duration(seconds)
-
-
 def practices(
     state: StateFilter = None,
     as_json: Annotated[bool, typer.Option("--json", help="As JSON, for scripts.")] = False,
@@ -79,7 +74,7 @@ def practices(
             printable(p.id),
             printable(p.title) + (" (for two)" if p.together else ""),
             ", ".join(s.value for s in p.states) + f" {p.intensity[0]}-{p.intensity[1]}",
-            _minutes(p.duration_s),
+            format_duration(p.duration_s),
             printable(p.summary),
         )
         for p in chosen
@@ -121,10 +116,9 @@ def suggest(
     from coreg_tui.offer import care_lines, ranked
     from coreg_tui.text import printable
 
-    loaded_library()  # says which of the person's own files were skipped, if any
     found = parse_state(state)
     level = check_intensity(intensity)
-    result = ranked(found, level, bool(with_who))
+    result = ranked(found, level, bool(with_who), loaded_library().practices)
     if as_json:
         sys.stdout.write(
             json.dumps(
@@ -150,7 +144,7 @@ def suggest(
         say("Nothing in the library fits that exactly; 'coreg practices' lists them all.")
         return
     for p in shown:
-        say(f"{printable(p.title)} ({_minutes(p.duration_s)}): {printable(p.summary)}")
+        say(f"{printable(p.title)} ({format_duration(p.duration_s)}): {printable(p.summary)}")
         say(f"  coreg practice {p.id}")
 
 

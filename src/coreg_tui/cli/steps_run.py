@@ -111,7 +111,9 @@ class _Live:
 
         self.practice, self.console = practice, console
         self.painter = Painter(console)
-        self.ascii_only = not (console.encoding or "").lower().startswith("utf")
+        from coreg_tui.cli.terminal import ascii_only
+
+        self.ascii_only = ascii_only(console)
         self.last: tuple[object, ...] | None = None
 
     def step(self, index: int, step: Step) -> None:

@@ -31,6 +31,19 @@ def make_console(*, no_color: bool = False, stderr: bool = False) -> Console:
     )
 
 
+def ascii_only(console: Console) -> bool:
+    """Whether the console can only take ASCII (then pictures use plain characters)."""
+    return not (console.encoding or "").lower().startswith("utf")
+
+
+def companion_can_open() -> bool:
+    """The full-screen companion needs a person at a terminal: stdin and stdout both."""
+    try:
+        return sys.stdin.isatty() and is_terminal(sys.stdout)
+    except (AttributeError, ValueError):
+        return False
+
+
 def say(message: str, stream: TextIO | None = None) -> None:
     """One plain line, flushed: for summaries and notes that need no styling."""
     out = stream or sys.stdout

@@ -132,8 +132,6 @@ class StepsSummary:
     finished: bool
 
     def sentence(self) -> str:
-        from coreg_tui.core.durations import format_duration
-
         if self.steps_done == 0 and self.elapsed_s < 0.5:
             return "Ended before the first step."
         return (

@@ -7,18 +7,17 @@ steps, the countdown's second), so a calm screen costs little.
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.message import Message
-from textual.widget import Widget
 
 from coreg_tui.core.pacing import phase_at
 from coreg_tui.timing import TimedSession
+from coreg_tui.tui.widgets.rows import Rows
 from coreg_tui.visual.breath_frame import Frame, Notes, breath_frame, layout, waiting_frame
 
 LOOK_S = 1 / 20  # how often it looks at the clock; it redraws only on change
 
 
-class Pacer(Widget):
+class Pacer(Rows):
     def __init__(
         self, session: TimedSession, notes: Notes, *, still: bool = False, id: str | None = None
     ) -> None:
@@ -51,18 +50,9 @@ class Pacer(Widget):
             self.post_message(self.Done())
             return
         frame = self.current()
-        if frame != self.frame:
+        if frame != self.frame:  # comparing frames is cheaper than laying them out
             self.frame = frame
-            self.refresh()
-
-    def render(self) -> Text:
-        frame = self.frame or self.current()
-        text = Text()
-        for row, (line, style) in enumerate(layout(frame)):
-            if row:
-                text.append("\n")
-            text.append(line, style=style or None)
-        return text
+            self.show(layout(frame))
 
     class Done(Message):
         """The session reached its planned end."""
