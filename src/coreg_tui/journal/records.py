@@ -149,31 +149,56 @@ def _id(r: _Reader) -> str | None:
 _KINDS = {k.value: k for k in Kind}
 
 
-def _text_or_none(r: _Reader, key: str) -> str | None:
+def _words(r: _Reader, key: str) -> tuple[str, ...]:
     value = r.record.get(key)
-    return value if value is None or type(value) is str else r.text(key)
-
-
-def _words_fast(r: _Reader, key: str) -> tuple[str, ...]:
-    value = r.record.get(key)
-    if not value:
-        return r.words(key) if value not in (None, [], "") else ()
-    if type(value) is list and all(type(v) is str for v in value):
-        return clean_words(value)
+    if type(value) is list:
+        if not value:
+            return ()
+        try:
+            return clean_words(value)
+        except AttributeError:  # not all of it is text: the reader says so
+            pass
     return r.words(key)
 
 
-def _state_fast(r: _Reader, key: str, required: bool = False) -> State | None:
-    value = r.record.get(key)
-    exact = _STATES.get(value) if type(value) is str else None
-    return exact if exact is not None else r.state(key, required=required)
+def _at(r: _Reader) -> datetime:
+    text = r.record.get("at")
+    if type(text) is not str:
+        text = r.text("at", optional=False)
+    try:
+        at = datetime.fromisoformat(text or "")
+    except ValueError:
+        raise r.fail("at", "a time in ISO 8601, e.g. 2026-11-23T14:30:00+01:00") from None
+    return at if at.tzinfo is not None else at.astimezone()  # no offset: local time
 
 
-def _whole_fast(r: _Reader, key: str, low: int, high: int | None = None) -> int | None:
-    value = r.record.get(key)
-    if value is None or (type(value) is int and low <= value and (high is None or value <= high)):
-        return value
-    return r.whole(key, low, high)
+_Practice = tuple[State | None, int | None, int | None, float | None]
+
+
+def _practice_fields(r: _Reader) -> _Practice:
+    """state_after, intensity_after, cycles and duration_s."""
+    get = r.record.get
+    state_after = get("state_after")
+    if state_after is not None:
+        state_after = _STATES.get(state_after) if type(state_after) is str else None
+        if state_after is None:
+            state_after = r.state("state_after")
+    intensity_after = get("intensity_after")
+    if intensity_after is not None and not (
+        type(intensity_after) is int and 0 <= intensity_after <= 10
+    ):
+        intensity_after = r.whole("intensity_after", 0, 10)
+    cycles = get("cycles")
+    if cycles is not None and not (type(cycles) is int and cycles >= 0):
+        cycles = r.whole("cycles", 0)
+    duration = get("duration_s")
+    if duration is not None:
+        duration = (
+            float(duration)
+            if type(duration) in (int, float) and 0 <= duration < math.inf
+            else r.seconds("duration_s")
+        )
+    return state_after, intensity_after, cycles, duration
 
 
 def from_record(record: Any, where: str) -> Entry:
@@ -190,40 +215,52 @@ def from_record(record: Any, where: str) -> Entry:
         raise InputError(f"{where}: unknown field(s) {unknown}; expected {list(FIELDS)}")
     r = _Reader(record, where)
     get = record.get
-    at_text = get("at")
-    if type(at_text) is not str:
-        at_text = r.text("at", optional=False)
-    try:
-        at = datetime.fromisoformat(at_text or "")
-    except ValueError:
-        raise r.fail("at", "a time in ISO 8601, e.g. 2026-11-23T14:30:00+01:00") from None
-    if at.tzinfo is None:
-        at = at.astimezone()  # a time without an offset is local time
+    at = _at(r)
     kind = _KINDS.get(get("kind") or "checkin")  # type: ignore[arg-type]
     if kind is None:
         raise r.fail("kind", "checkin or practice")
+    # Each field: the usual shape is taken as it is; anything else goes to the reader.
+    state = get("state")
+    state = _STATES.get(state) if type(state) is str else None
+    if state is None:
+        state = r.state("state", required=kind is Kind.CHECKIN)
+    intensity = get("intensity")
+    if intensity is not None and not (type(intensity) is int and 0 <= intensity <= 10):
+        intensity = r.whole("intensity", 0, 10)
+    state_after, intensity_after, cycles, duration = _practice_fields(r)
+    body = _words(r, "body")
+    tags = _words(r, "tags")
+    with_who = get("with")
+    if with_who is not None:
+        if type(with_who) is not str:
+            with_who = r.text("with")
+        with_who = with_who.strip() or None  # type: ignore[union-attr]
+    note = get("note")
+    if note is None:
+        note = ""
+    elif type(note) is not str:
+        note = r.text("note")
+    practice = get("practice")
+    if practice is not None and type(practice) is not str:
+        practice = r.text("practice")
     detail = get("detail") or {}
     if type(detail) is not dict:
         raise r.fail("detail", "an object")
-    with_who = _text_or_none(r, "with")
-    duration = get("duration_s")
     entry = Entry(
         id="",
         kind=kind,
         at=at,
-        state=_state_fast(r, "state", required=kind is Kind.CHECKIN),
-        intensity=_whole_fast(r, "intensity", 0, 10),
-        body=_words_fast(r, "body"),
-        with_who=with_who.strip() or None if with_who else None,
-        note=_text_or_none(r, "note") or "",
-        tags=_words_fast(r, "tags"),
-        practice=_text_or_none(r, "practice"),
-        duration_s=float(duration)
-        if type(duration) in (int, float) and 0 <= duration < math.inf
-        else r.seconds("duration_s"),
-        cycles=_whole_fast(r, "cycles", 0),
-        state_after=_state_fast(r, "state_after"),
-        intensity_after=_whole_fast(r, "intensity_after", 0, 10),
+        state=state,
+        intensity=intensity,
+        body=body,
+        with_who=with_who,
+        note=note,
+        tags=tags,
+        practice=practice,
+        duration_s=duration,
+        cycles=cycles,
+        state_after=state_after,
+        intensity_after=intensity_after,
         detail=detail,
     )
     given = _id(r)

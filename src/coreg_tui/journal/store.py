@@ -22,6 +22,7 @@ import stat
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -262,9 +263,12 @@ class Journal:
         journal (or earlier in `entries`) are left as they are. Returns how many were new."""
         now = _now_us()
         batch = list(entries)
-        with self._writing():
-            self.conn.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
-            try:
+        # Each tag row is written right beside its entry, in the same transaction, so
+        # checking its reference again would only double the cost of writing tags.
+        self.conn.execute("PRAGMA foreign_keys = OFF")
+        self.conn.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
+        try:
+            with self._writing():
                 empty = self.conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None
                 seen = set() if empty else self._existing_ids([e.id for e in batch])
                 new = []
@@ -274,8 +278,9 @@ class Journal:
                         new.append(e)
                 self.conn.executemany(_INSERT, (_params(e, now) for e in new))
                 self._write_tags(new)
-            finally:
-                self.conn.execute("PRAGMA cache_size = -2000")
+        finally:
+            self.conn.execute("PRAGMA cache_size = -2000")
+            self.conn.execute("PRAGMA foreign_keys = ON")
         return len(new)
 
     def _existing_ids(self, ids: list[str]) -> set[str]:
@@ -387,6 +392,16 @@ def _json(value: Any, empty: str) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else empty
 
 
+@lru_cache(maxsize=4096)  # tags and body cues repeat from entry to entry
+def _words_json(words: tuple[str, ...]) -> str:
+    return json.dumps(words, ensure_ascii=False) if words else "[]"
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text)) if text != "[]" else ()
+
+
 def _params(e: Entry, created_us: int) -> tuple[Any, ...]:
     offset = e.at.utcoffset()
     assert offset is not None, "entry times are always aware"
@@ -397,10 +412,10 @@ def _params(e: Entry, created_us: int) -> tuple[Any, ...]:
         offset.days * 86400 + offset.seconds,
         e.state.value if e.state else None,
         e.intensity,
-        _json(e.body, "[]"),
+        _words_json(e.body),
         e.with_who,
         e.note,
-        _json(e.tags, "[]"),
+        _words_json(e.tags),
         e.practice,
         e.duration_s,
         e.cycles,
@@ -448,10 +463,10 @@ def _entry(row: tuple[Any, ...]) -> Entry:
         at=_epoch_in(offset_s) + timedelta(microseconds=at_us),  # exact, in its own offset
         state=_STATES[state] if state else None,
         intensity=intensity,
-        body=tuple(json.loads(body)) if body != "[]" else (),
+        body=_words(body),
         with_who=with_who,
         note=note,
-        tags=tuple(json.loads(tags)) if tags != "[]" else (),
+        tags=_words(tags),
         practice=practice,
         duration_s=duration_s,
         cycles=cycles,
