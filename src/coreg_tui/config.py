@@ -29,6 +29,7 @@ class Config:
     care_contact: str | None = None  # a person or number to show with the care message
     hide_practices: tuple[str, ...] = field(default=())  # practice ids not to offer
     holds_max_intensity: int = 6  # no breath holds offered above this intensity
+    theme: str = "auto"  # the companion's colours: dark, light, or auto (from the terminal)
 
 
 _TYPES: dict[str, type] = {
@@ -39,7 +40,9 @@ _TYPES: dict[str, type] = {
     "care_contact": str,
     "hide_practices": list,
     "holds_max_intensity": int,
+    "theme": str,
 }
+THEMES = ("auto", "dark", "light")
 _WORDS = {str: "text", bool: "true or false", int: "a whole number", list: "a list of practice ids"}
 
 
@@ -61,6 +64,8 @@ def parse_config(data: dict[str, Any], where: str) -> Config:
         values[key] = tuple(value) if kind is list else value
     if not 0 <= values.get("holds_max_intensity", 6) <= 10:
         raise ConfigError(f"{where}: 'holds_max_intensity' should be 0 to 10")
+    if values.get("theme", "auto") not in THEMES:
+        raise ConfigError(f"{where}: 'theme' should be {', '.join(THEMES)}")
     if "default_pattern" in values:
         from coreg_tui.content import breathing
         from coreg_tui.core.pacing import resolve

@@ -116,6 +116,7 @@ def test_filters(journal: Journal) -> None:
     assert ids() == by[::-1]  # newest first
     assert ids(newest_first=False) == by
     assert ids(limit=2) == [by[3], by[2]]
+    assert ids(limit=2, offset=1) == [by[2], by[1]] and ids(offset=3) == [by[0]]
     assert ids(since=entries[1].at, until=entries[3].at) == [by[2], by[1]]
     assert ids(states=(State.VENTRAL, State.DORSAL)) == [by[2], by[0]]
     assert ids(tags=("morning",)) == [by[0]]  # tags match whatever their case

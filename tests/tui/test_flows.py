@@ -221,3 +221,171 @@ def test_the_journal_filters_as_you_type_and_deletes_only_after_a_yes() -> None:
     notes = {e.note for e in entries()}
     assert len(notes) == 2 and "heavy afternoon (lighter by evening)" in notes
     assert len(entries()) == 2
+
+
+def test_a_preset_from_the_picker_is_breathed_and_kept() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        from coreg_tui.tui.screens.breathe import BreatheScreen
+
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # from calm to coherent
+        await pilot.pause()
+        assert isinstance(app.screen, BreatheScreen)
+        clock.sleep(22.5)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("escape")
+
+    drive(steps)
+    (entry,) = entries()
+    assert (entry.practice, entry.cycles, entry.detail["preset"]) == ("5.5-5.5", 2, "coherent")
+
+
+def test_a_pattern_of_ones_own_that_cannot_be_read_is_explained_then_mended() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        from textual.widgets import Static
+
+        from coreg_tui.tui.screens.breathe import BreatheScreen
+        from coreg_tui.tui.screens.breathe_setup import BreatheSetupScreen
+
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("tab", *"4-x", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BreatheSetupScreen)
+        problem = str(app.screen.query_one("#problem", Static).render())
+        assert "'x' in '4-x' is not a number of seconds" in problem
+        await pilot.press("backspace", "8", "tab", *"3-3", "enter")  # 4-8, gliding from 3-3
+        await pilot.pause()
+        assert isinstance(app.screen, BreatheScreen)
+        clock.sleep(60.0)
+        await pilot.press("escape")
+        await settle(app, pilot)
+
+    drive(steps)
+    (entry,) = entries()
+    assert (entry.practice, entry.detail["glide_from"]) == ("4-8", "3-3")
+
+
+def test_with_the_clock_waits_for_the_beat_before_the_first_breath() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab", "space")  # the clock checkbox
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "enter")
+        await pilot.pause()
+        session = app.screen.session  # type: ignore[attr-defined]
+        assert session.plan.sync and session.wait_s >= 3.0
+        assert (clock.wall() + session.wait_s) % 10.0 == 0.0  # 4-6 starts on a 10 s beat
+        shown = app.screen.query_one("#pacer").render().plain
+        assert "starting in" in shown and "a new cycle every 10 s" in shown
+
+    drive(steps)
+
+
+def test_attune_starts_at_the_tapped_rhythm_and_glides_to_the_chosen_one() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        from coreg_tui.core.pacing import Glide, Pattern, parse_pattern
+        from coreg_tui.tui.screens.attune import AttuneScreen
+        from coreg_tui.tui.screens.breathe import BreatheScreen
+
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, AttuneScreen)
+        for i in range(7):  # in 2.5 s, out 3 s, three times, then a breath in
+            await pilot.press("space")
+            clock.sleep(2.5 if i % 2 == 0 else 3.0)
+        await pilot.pause()
+        assert isinstance(app.screen, BreatheScreen)
+        pacer = app.screen.session.plan.pacer
+        assert isinstance(pacer, Glide)
+        assert (pacer.start, pacer.target) == (Pattern(2.5, 3.0), parse_pattern("4-6"))
+        clock.sleep(40.0)
+        await pilot.press("escape")
+        await settle(app, pilot)
+
+    drive(steps)
+    (entry,) = entries()
+    assert (entry.practice, entry.detail["glide_from"]) == ("4-6", "2.5-3")
+
+
+def test_closing_the_app_mid_breath_still_keeps_the_session() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("b")
+        await pilot.pause()
+        clock.sleep(20.0)
+        await pilot.press("ctrl+q")
+
+    drive(steps)
+    (entry,) = entries()
+    assert (entry.practice, entry.duration_s, entry.cycles) == ("4-6", 20.0, 2)
+
+
+def test_the_palette_offers_homes_actions_by_name() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        from coreg_tui.tui.screens.journal import JournalScreen
+
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"journal")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, JournalScreen)
+
+    drive(steps)
+
+
+def test_help_lists_every_screens_keys_and_closes_with_escape() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        from textual.widgets import Static
+
+        from coreg_tui.tui.screens.help import HelpScreen
+
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help", Static).render())
+        for words in ("p pattern", "ctrl+t attune first", "space tap", "/ search", "x delete"):
+            assert words in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+    drive(steps)
+
+
+def test_the_journal_keeps_to_a_tag_and_pages_through_a_long_history() -> None:
+    from datetime import datetime, timedelta
+
+    from coreg_tui.core.entries import checkin
+    from coreg_tui.core.states import State
+
+    now = datetime.now().astimezone()
+    with open_journal() as journal:
+        journal.add_many(
+            checkin(now - timedelta(minutes=i), State.VENTRAL, tags=("work",) if i % 3 else ())
+            for i in range(450)
+        )
+
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("j")
+        await settle(app, pilot)
+        table = app.screen.query_one("DataTable")
+        assert table.row_count == 200  # one page
+        for expected in (400, 450):
+            await pilot.press("end")  # near the end of what is loaded: the next page
+            await settle(app, pilot)
+            assert table.row_count == expected
+        await pilot.press("slash", *"#work")
+        await settle(app, pilot)
+        await pilot.press("escape", "end")
+        await settle(app, pilot)
+        assert table.row_count == 300  # two in three are tagged work
+        oldest = app.screen.entries[-1]  # type: ignore[attr-defined]
+        assert "work" in oldest.tags and oldest.at < now - timedelta(minutes=440)
+
+    drive(steps)

@@ -1,11 +1,20 @@
-"""How the screens look, at fixed sizes, on a fixed clock, with an empty journal."""
+"""How every screen looks at 80x24 and 120x40, in the dark and the light theme, on a
+fixed clock, with animations off. Update with `pytest --snapshot-update` after a
+change to how something looks, and look at the SVGs before committing them."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+
 import pytest
+from textual.pilot import Pilot
 
 from coreg_tui.tui.app import CoregApp
 from tests.clock import FakeClock
+
+SIZES = [(80, 24), (120, 40)]
+THEMES = ["dark", "light"]
 
 
 @pytest.fixture(autouse=True)
@@ -14,14 +23,86 @@ def still(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "UTC")
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-def test_home(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(CoregApp(clock=FakeClock()), terminal_size=size)
+def seed_journal(clock: FakeClock) -> None:
+    from coreg_tui.core.entries import Entry, Kind, checkin, new_id
+    from coreg_tui.core.states import State
+    from coreg_tui.journal import open_journal
+
+    now = datetime.fromtimestamp(clock.wall()).astimezone()
+    with open_journal() as journal:
+        journal.add_many(
+            [
+                checkin(
+                    now - timedelta(days=1, hours=3),
+                    State.SYMPATHETIC,
+                    intensity=7,
+                    body=("tight chest",),
+                    note="deadline, and the train was late",
+                    tags=("work",),
+                ),
+                Entry(
+                    id=new_id(),
+                    kind=Kind.PRACTICE,
+                    at=now - timedelta(days=1, hours=2, minutes=50),
+                    practice="4-6",
+                    duration_s=300.0,
+                    cycles=30,
+                    state=State.SYMPATHETIC,
+                    intensity=7,
+                    state_after=State.VENTRAL,
+                    intensity_after=4,
+                ),
+                checkin(now - timedelta(hours=1), State.VENTRAL, intensity=3, with_who="Ana"),
+            ]
+        )
 
 
-def test_check_in(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(CoregApp(clock=FakeClock()), terminal_size=(80, 24), press=["c", "s", "7"])
+def go(
+    *keys: str, sleep_s: float = 0.0, then: tuple[str, ...] = (), seed: bool = False
+) -> Callable[[FakeClock], Callable[[Pilot], Awaitable[None]]]:
+    """Keys from Home; the clock moves `sleep_s`; then more keys. Workers finish first."""
+
+    def with_clock(clock: FakeClock) -> Callable[[Pilot], Awaitable[None]]:
+        if seed:
+            seed_journal(clock)
+
+        async def run_before(pilot: Pilot) -> None:
+            await pilot.pause()
+            for key in keys:
+                await pilot.press(key)
+                await pilot.app.workers.wait_for_complete()
+                await pilot.pause()
+            clock.sleep(sleep_s)
+            for key in then:
+                await pilot.press(key)
+                await pilot.app.workers.wait_for_complete()
+                await pilot.pause()
+            await pilot.pause(0.1)
+
+        return run_before
+
+    return with_clock
 
 
-def test_breathe(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(CoregApp(clock=FakeClock()), terminal_size=(80, 24), press=["b"])
+SCREENS = {
+    "home": go(seed=True),
+    "check_in": go("c", "s", "7", "tab"),
+    "after": go("c", "s", "6", "enter"),
+    "after_care": go("c", "s", "1", "0", "enter"),
+    "pattern": go("p"),
+    "attune": go("p", "ctrl+t", "space"),
+    "breathe": go("b", sleep_s=2.0),
+    "practice": go("c", "d", "8", "enter", "1", sleep_s=3.0),
+    "where_now": go("b", sleep_s=12.0, then=("escape", "v")),
+    "journal": go("j", seed=True),
+    "help": go("question_mark"),
+}
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, screen: str, size: tuple[int, int], theme: str) -> None:  # type: ignore[no-untyped-def]
+    clock = FakeClock()
+    app = CoregApp(clock=clock, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=SCREENS[screen](clock))

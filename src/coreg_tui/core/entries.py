@@ -88,3 +88,15 @@ def clean_words(words: list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
             seen.add(low)
             kept.append(w)
     return tuple(kept)
+
+
+def search_terms(text: str) -> tuple[str | None, tuple[str, ...]]:
+    """What a search box holds: words to find, and `#tag`s to keep to (any of them).
+    `coffee #work` finds "coffee" in entries tagged work."""
+    words, tags = [], []
+    for part in text.split():
+        if part.startswith("#") and len(part) > 1:
+            tags.append(part[1:])
+        else:
+            words.append(part)
+    return " ".join(words) or None, clean_words(tags)

@@ -95,6 +95,7 @@ class Filter:
     search: str | None = None
     kind: Kind | None = None
     limit: int | None = None
+    offset: int = 0  # skip this many first (a page further down)
     newest_first: bool = True
 
 
@@ -349,7 +350,7 @@ class Journal:
                 yield _entry(row)
 
     def count(self, where: Filter = Filter()) -> int:
-        sql, args = _select(Filter(**{**_as_dict(where), "limit": None}), count=True)
+        sql, args = _select(Filter(**{**_as_dict(where), "limit": None, "offset": 0}), count=True)
         with self._reading():
             return self.conn.execute(sql, args).fetchone()[0]
 
@@ -516,7 +517,7 @@ def _select(where: Filter, *, count: bool = False) -> tuple[str, list[Any]]:
     order = "DESC" if where.newest_first else "ASC"
     columns = ", ".join(_COLUMNS)
     sql = f"SELECT {columns} FROM entries{sql_where} ORDER BY at_us {order}, rowid {order}"
-    if where.limit is not None:
-        sql += " LIMIT ?"
-        args.append(where.limit)
+    if where.limit is not None or where.offset:
+        sql += " LIMIT ? OFFSET ?"
+        args.extend([where.limit if where.limit is not None else -1, where.offset])
     return sql, args

@@ -101,7 +101,13 @@ def breath_frame(
     )
 
 
-def waiting_frame(plan: SessionPlan, wait_s: float, size: tuple[int, int], notes: Notes) -> Frame:
+def waiting_frame(
+    plan: SessionPlan,
+    wait_s: float,
+    size: tuple[int, int],
+    notes: Notes,
+    hint: str = "ctrl-c to finish",
+) -> Frame:
     width, height = size
     period = plan.pacer.sync_anchor()[1]
     return Frame(
@@ -111,7 +117,7 @@ def waiting_frame(plan: SessionPlan, wait_s: float, size: tuple[int, int], notes
         phase="",
         word=f"starting in {math.ceil(wait_s - 1e-9)}",
         status=f"in step with the clock: a new cycle every {period:g} s",
-        hint="ctrl-c to finish",
+        hint=hint,
         note=notes.caution or notes.stop,
         orb=(),
     )

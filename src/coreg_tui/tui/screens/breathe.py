@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from coreg_tui.core.entries import Entry
-from coreg_tui.core.session import SessionPlan
+from coreg_tui.core.session import BreathSummary, SessionPlan
 from coreg_tui.tui.widgets.pacer import Pacer
 
 
@@ -51,27 +51,25 @@ class BreatheScreen(Screen[None]):
     def on_pacer_done(self, _: Pacer.Done) -> None:
         self.action_finish()
 
+    def summary(self) -> BreathSummary:
+        end = self.session.plan.end_s
+        return self.session.summary(finished=end is not None and self.session.elapsed() >= end)
+
     def action_finish(self) -> None:
         if self.ended:
             return
         self.ended = True
-        summary = self.session.summary(
-            finished=self.session.plan.end_s is not None
-            and (self.session.elapsed() >= self.session.plan.end_s)
-        )
-        self.keep(summary)
+        self.keep(self.summary())
+
+    def on_unmount(self) -> None:
+        """The app closed mid-session (ctrl+q, the terminal went away): keep it anyway."""
+        if not self.ended:
+            self.ended = True
+            write(self.summary(), self.practice_id)
 
     @work(thread=True)
-    def keep(self, summary: object) -> None:
-        from coreg_tui.core.session import BreathSummary, breath_entry
-        from coreg_tui.journal import open_journal
-
-        assert isinstance(summary, BreathSummary)
-        entry = None
-        if summary.elapsed_s >= 0.5:
-            entry = breath_entry(summary, practice_id=self.practice_id)
-            with open_journal() as journal:
-                journal.add(entry)
+    def keep(self, summary: BreathSummary) -> None:
+        entry = write(summary, self.practice_id)
         self.app.call_from_thread(self.done, summary.sentence(), entry)
 
     def done(self, sentence: str, entry: Entry | None) -> None:
@@ -82,3 +80,16 @@ class BreatheScreen(Screen[None]):
         from coreg_tui.tui.screens.where_now import WhereNowScreen
 
         self.app.switch_screen(WhereNowScreen(entry, sentence + " Kept in your journal."))
+
+
+def write(summary: BreathSummary, practice_id: str | None) -> Entry | None:
+    """The session's entry, kept in the journal; None if it ended before the first breath."""
+    from coreg_tui.core.session import breath_entry
+    from coreg_tui.journal import open_journal
+
+    if summary.elapsed_s < 0.5:
+        return None
+    entry = breath_entry(summary, practice_id=practice_id)
+    with open_journal() as journal:
+        journal.add(entry)
+    return entry

@@ -1,36 +1,67 @@
-"""Every key, from the bindings themselves: one definition serves keys, Footer and help."""
+"""Every key, read from the screens' own bindings: one definition serves the keys, the
+Footer and this help, so it can never fall out of step."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS = [
-    (
-        "Home",
-        "c check in \u00b7 v s d check in with that state \u00b7 b breathe \u00b7 "
-        "j journal \u00b7 q quit",
-    ),
-    (
-        "Journal",
-        "/ search your words \u00b7 v s d only that state, a all \u00b7 enter open an "
-        "entry and change its note \u00b7 x delete (asks first) \u00b7 escape back",
-    ),
-    (
-        "Check-in",
-        "v s d state \u00b7 0-9 how strong (1 then 0 for 10) \u00b7 tab moves to cues, "
-        "company, note, tags \u00b7 enter save \u00b7 escape back",
-    ),
-    ("Breathe", "space pause \u00b7 escape end and keep it"),
-    ("Anywhere", "? this help \u00b7 ctrl+p the command palette"),
-]
+# Keys that are not one binding each: a range of digits, or moving between fields.
+EXTRA = {
+    "Check-in": "0-9 how strong (1 then 0 for 10) \u00b7 tab to cues, company, note, tags",
+    "After a check-in": "1-3 begin that practice",
+    "Where are you now?": "0-9 how strong",
+    "Anywhere": "ctrl+p the command palette",
+}
+
+
+def _key(binding: Binding) -> str:
+    key = binding.key.split(",")[-1]
+    return {"slash": "/", "question_mark": "?", "delete": "del"}.get(key, key)
+
+
+def key_lines(bindings: list[BindingType], extra: str = "") -> str:
+    parts: dict[str, str] = {}  # by what it does: two keys for one thing show once
+    for b in bindings:
+        if isinstance(b, Binding) and not b.action.startswith(("intensity(", "begin(")):
+            parts.setdefault(b.description.lower(), f"{_key(b)} {b.description.lower()}")
+    return " \u00b7 ".join(filter(None, [*parts.values(), extra]))
+
+
+def sections() -> list[tuple[str, list[BindingType]]]:
+    from coreg_tui.tui.app import CoregApp
+    from coreg_tui.tui.screens.after import AfterCheckinScreen
+    from coreg_tui.tui.screens.attune import AttuneScreen
+    from coreg_tui.tui.screens.breathe import BreatheScreen
+    from coreg_tui.tui.screens.breathe_setup import BreatheSetupScreen
+    from coreg_tui.tui.screens.checkin import CheckinScreen
+    from coreg_tui.tui.screens.home import HomeScreen
+    from coreg_tui.tui.screens.journal import JournalScreen
+    from coreg_tui.tui.screens.practice import PracticeScreen
+    from coreg_tui.tui.screens.where_now import WhereNowScreen
+
+    return [
+        ("Home", HomeScreen.BINDINGS),
+        ("Check-in", CheckinScreen.BINDINGS),
+        ("After a check-in", AfterCheckinScreen.BINDINGS),
+        ("Choosing a pattern", BreatheSetupScreen.BINDINGS),
+        ("Attune", AttuneScreen.BINDINGS),
+        ("Breathe", BreatheScreen.BINDINGS),
+        ("A practice", PracticeScreen.BINDINGS),
+        ("Where are you now?", WhereNowScreen.BINDINGS),
+        ("Journal", JournalScreen.BINDINGS),
+        ("Anywhere", CoregApp.BINDINGS),
+    ]
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", "Close", id="close")]
 
     def compose(self) -> ComposeResult:
-        text = "\n\n".join(f"[b]{where}[/b]\n{keys}" for where, keys in KEYS)
+        text = "\n".join(
+            f"[b]{where}[/b]  {key_lines(bindings, EXTRA.get(where, ''))}"
+            for where, bindings in sections()
+        )
         yield Static(text, id="help")

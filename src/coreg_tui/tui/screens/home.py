@@ -27,10 +27,13 @@ def greeting(hour: int) -> str:
 class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("c", "checkin", "Check in", id="checkin", tooltip="Note how you are"),
-        Binding("v", "checkin('ventral')", "Ventral", show=False, id="ventral"),
-        Binding("s", "checkin('sympathetic')", "Sympathetic", show=False, id="sympathetic"),
-        Binding("d", "checkin('dorsal')", "Dorsal", show=False, id="dorsal"),
+        Binding("v", "checkin('ventral')", "Check in as ventral", show=False, id="ventral"),
+        Binding(
+            "s", "checkin('sympathetic')", "Check in as sympathetic", show=False, id="sympathetic"
+        ),
+        Binding("d", "checkin('dorsal')", "Check in as dorsal", show=False, id="dorsal"),
         Binding("b", "breathe", "Breathe", id="breathe", tooltip="Start the pacer now"),
+        Binding("p", "choose_pattern", "Pattern", id="pattern", tooltip="Choose how to breathe"),
         Binding("j", "journal", "Journal", id="journal", tooltip="Your entries"),
         Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave coreg"),
     ]
@@ -92,3 +95,8 @@ class HomeScreen(Screen[None]):
         from coreg_tui.tui.screens.breathe import BreatheScreen
 
         self.app.push_screen(BreatheScreen())
+
+    def action_choose_pattern(self) -> None:
+        from coreg_tui.tui.screens.breathe_setup import BreatheSetupScreen
+
+        self.app.push_screen(BreatheSetupScreen())

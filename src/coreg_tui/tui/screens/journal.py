@@ -78,6 +78,15 @@ class EntryScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+class EntryTable(DataTable[str]):
+    """The entries: home and end go to the first and last row, as in a list."""
+
+    BINDINGS = [
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
+    ]
+
+
 class JournalScreen(Screen[None]):
     AUTO_FOCUS = "DataTable"  # the entries first; / moves to the search
     BINDINGS = [
@@ -100,13 +109,14 @@ class JournalScreen(Screen[None]):
         self.only_state = ""  # show only this state ("" for all)
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="search your words (/)", id="search")
-        yield DataTable(id="entries", cursor_type="row", zebra_stripes=False)
+        yield Input(placeholder="/ search your words; #tag keeps to a tag", id="search")
+        yield EntryTable(id="entries", cursor_type="row", zebra_stripes=False)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("when", "what", "with", "tags", "note")
+        self.watch(table, "scroll_y", self.scrolled, init=False)  # the wheel moves no cursor
         self.reload()
 
     def reload(self) -> None:
@@ -117,14 +127,16 @@ class JournalScreen(Screen[None]):
 
     @work(thread=True)
     def load(self, search: str, start: int, generation: int) -> None:
+        from coreg_tui.core.entries import search_terms
         from coreg_tui.core.states import State
         from coreg_tui.journal import open_journal
         from coreg_tui.journal.store import Filter
 
+        words, tags = search_terms(search)
         states = (State(self.only_state),) if self.only_state else ()
-        where = Filter(search=search or None, states=states, limit=start + PAGE)
+        where = Filter(search=words, tags=tags, states=states, limit=PAGE, offset=start)
         with open_journal(create=False) as journal:
-            page = list(journal.entries(where))[start:]
+            page = list(journal.entries(where))
         self.app.call_from_thread(self.add, page, generation)
 
     def add(self, page: list[Entry], generation: int) -> None:
@@ -149,7 +161,16 @@ class JournalScreen(Screen[None]):
         self.exhausted = len(page) < PAGE
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if not self.exhausted and event.cursor_row >= len(self.entries) - 20:
+        if event.cursor_row >= len(self.entries) - 20:
+            self.more()
+
+    def scrolled(self, y: float) -> None:
+        if self.query_one(DataTable).max_scroll_y - y < 20:
+            self.more()
+
+    def more(self) -> None:
+        """The next page, when the person nears the end of what is loaded."""
+        if not self.exhausted:
             self.exhausted = True  # one page at a time; add() says if there is more
             self.load(self.query_one(Input).value, len(self.entries), self.generation)
 

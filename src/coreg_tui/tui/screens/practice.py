@@ -126,30 +126,31 @@ class PracticeScreen(Screen[None]):
     def action_finish(self) -> None:
         self.finish(finished=False)
 
-    def finish(self, *, finished: bool) -> None:
-        if self.ended:
-            return
-        self.ended = True
-        elapsed = self.app.clock.monotonic() - self.begin  # type: ignore[attr-defined]
-        summary = StepsSummary(
+    def summary(self, *, finished: bool) -> StepsSummary:
+        return StepsSummary(
             self.practice.id,
             datetime.fromtimestamp(self.begin_wall, UTC),
-            elapsed,
+            self.app.clock.monotonic() - self.begin,  # type: ignore[attr-defined]
             self.done_steps,
             len(self.practice.steps),
             finished,
         )
-        self.keep(summary)
+
+    def finish(self, *, finished: bool) -> None:
+        if self.ended:
+            return
+        self.ended = True
+        self.keep(self.summary(finished=finished))
+
+    def on_unmount(self) -> None:
+        """The app closed mid-practice: keep what was done."""
+        if not self.ended:
+            self.ended = True
+            write(self.summary(finished=False))
 
     @work(thread=True)
     def keep(self, summary: StepsSummary) -> None:
-        from coreg_tui.core.session import steps_entry
-        from coreg_tui.journal import open_journal
-
-        entry = steps_entry(summary) if summary.elapsed_s >= 0.5 else None
-        if entry is not None:
-            with open_journal() as journal:
-                journal.add(entry)
+        entry = write(summary)
         self.app.call_from_thread(self.after, summary.sentence(), entry)
 
     def after(self, sentence: str, entry: Entry | None) -> None:
@@ -159,3 +160,16 @@ class PracticeScreen(Screen[None]):
         from coreg_tui.tui.screens.where_now import WhereNowScreen
 
         self.app.switch_screen(WhereNowScreen(entry, sentence + " Kept in your journal."))
+
+
+def write(summary: StepsSummary) -> Entry | None:
+    """The practice's entry, kept in the journal; None if it ended before it began."""
+    from coreg_tui.core.session import steps_entry
+    from coreg_tui.journal import open_journal
+
+    if summary.elapsed_s < 0.5:
+        return None
+    entry = steps_entry(summary)
+    with open_journal() as journal:
+        journal.add(entry)
+    return entry

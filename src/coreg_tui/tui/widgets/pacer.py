@@ -33,12 +33,12 @@ class Pacer(Rows):
     def current(self) -> Frame:
         plan, size = self.session.plan, (self.size.width or 80, self.size.height or 20)
         t = self.session.elapsed()
-        if t < 0:
-            return waiting_frame(plan, -t, size, self.notes)
-        state = phase_at(plan.pacer, t)
         hint = (
             "paused: space goes on" if self.session.paused else "space pause \u00b7 escape finish"
         )
+        if t < 0:
+            return waiting_frame(plan, -t, size, self.notes, hint="escape to finish")
+        state = phase_at(plan.pacer, t)
         return breath_frame(plan, state, t, size, self.notes, False, still=self.still, hint=hint)
 
     def look(self) -> None:
