@@ -4,7 +4,8 @@ Prints medians (repeated, interleaved runs of the installed command) and
 ratios measured in the same run:
 
 - on a generated journal of 1,000,000 entries: `coreg list --limit 20`
-  (target under 150 ms) and `coreg log` against the same on an empty
+  (target under 150 ms), `coreg stats` over four weeks and over all of it
+  (target under 500 ms), and `coreg log` against the same on an empty
   journal (target within 1.2x);
 - export of 100,000 entries to markdown (under 1.5 s, peak memory under
   80 MB) and import of them from JSON (under 3 s);
@@ -245,6 +246,19 @@ def main() -> int:
             )
             for name, value in found.items():
                 print(f"  {name:<30} {value * 1000:7.1f} ms")
+            # The generated journal ends on 1 November 2026: four full weeks of it.
+            weeks = [coreg, "stats", "--since", "2026-10-04", "--until", "2026-10-31"]
+            found |= medians({"stats, 4 weeks of 1M": (weeks, big)}, args.runs)
+            found |= medians({"stats --all, 1M": ([coreg, "stats", "--all"], big)}, 3)
+            for name in ("stats, 4 weeks of 1M", "stats --all, 1M"):
+                print(f"  {name:<30} {found[name] * 1000:7.1f} ms")
+            stats_ok = found["stats, 4 weeks of 1M"] < 0.5
+            print(
+                f"  stats over four weeks of {args.entries:,}: "
+                f"{'meets' if stats_ok else 'MISSES'} 500 ms; over all of it: "
+                f"{'meets' if found['stats --all, 1M'] < 0.5 else 'MISSES'} 500 ms"
+            )
+            ok &= stats_ok
             ratio = found["log, 1M journal"] / found["log, empty journal"]
             list_ok = found["list --limit 20, 1M"] < 0.150
             print(

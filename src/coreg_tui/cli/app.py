@@ -33,6 +33,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "practice": ("coreg_tui.cli.practices", "practice"),
     "patterns": ("coreg_tui.cli.breathe", "patterns"),
     "paths": ("coreg_tui.cli.transfer", "paths"),
+    "stats": ("coreg_tui.cli.stats", "stats"),
+    "report": ("coreg_tui.cli.stats", "report"),
     "content": ("coreg_tui.cli.practices", "content_app"),
 }
 ROOT_OPTIONS = {"--version", "-V"}

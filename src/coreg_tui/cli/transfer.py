@@ -2,55 +2,22 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sys
-import tempfile
-from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 
 from coreg_tui.cli.options import Since, StateFilter, TagFilter, Until
+from coreg_tui.cli.output import private_output
 
 
 class ExportFormat(StrEnum):
     markdown = "markdown"
     json = "json"
     csv = "csv"
-
-
-@contextlib.contextmanager
-def _output(target: str, force: bool) -> Iterator[TextIO]:
-    """stdout for '-'; otherwise a private temporary file beside the target, renamed
-    over it only when everything was written, so an interrupted export leaves nothing."""
-    from coreg_tui.core.errors import InputError
-
-    if target == "-":
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    path = Path(target).expanduser()
-    if path.is_dir():
-        raise InputError(f"{path} is a folder; give a file name")
-    if path.exists() and not force:
-        raise InputError(f"{path} already exists; add --force to replace it")
-    if not path.parent.is_dir():
-        raise InputError(f"the folder {path.parent} does not exist")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            yield out  # mkstemp makes it 0600: an export is as private as the journal
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
 
 
 def export(
@@ -85,7 +52,7 @@ def export(
     where = build_filter(
         since=since, until=until, states=state, tags=tag, newest_first=False, at=moment
     )
-    with open_journal(create=False) as journal, _output(output, force) as out:
+    with open_journal(create=False) as journal, private_output(output, force) as out:
         entries = journal.entries(where)
         if fmt is ExportFormat.json:
             count = writers.write_json(entries, out, moment)

@@ -21,13 +21,14 @@ import sqlite3
 import stat
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from coreg_tui.core.entries import Entry, Kind
 from coreg_tui.core.errors import InputError
+from coreg_tui.core.insights import CheckinTally, PracticeTally
 from coreg_tui.core.states import State
 from coreg_tui.journal.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -349,6 +350,30 @@ class Journal:
             for row in self.conn.execute(sql, args):
                 yield _entry(row)
 
+    def tallies(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> tuple[list[CheckinTally], list[PracticeTally]]:
+        """Check-ins counted by local hour, state and company, and practice sessions by
+        what was practised, over [since, until): the whole journal read once each,
+        summed by SQLite, so a million entries never become objects."""
+        span, args = "", []
+        if since is not None:
+            span += " AND at_us >= ?"
+            args.append(_us(since))
+        if until is not None:
+            span += " AND at_us < ?"
+            args.append(_us(until))
+        with self._reading():
+            hours = self.conn.execute(_CHECKIN_TALLIES.format(span=span), args).fetchall()
+            practices = self.conn.execute(_PRACTICE_TALLIES.format(span=span), args).fetchall()
+        return (
+            [
+                CheckinTally(_EPOCH_DAY + timedelta(days=h // 24), h % 24, _STATES[s], *rest)
+                for h, s, *rest in hours
+            ],
+            [PracticeTally(*row) for row in practices],
+        )
+
     def count(self, where: Filter = Filter()) -> int:
         sql, args = _select(Filter(**{**_as_dict(where), "limit": None, "offset": 0}), count=True)
         with self._reading():
@@ -379,6 +404,27 @@ class _Transaction:
             self.conn.execute("ROLLBACK")
         if isinstance(exc, sqlite3.Error) and (mapped := refusal(exc, self.path)):
             raise mapped from None
+
+
+# Local hours since 1970: an entry's own offset turns its UTC time into the time the
+# person lived it (entries are all after 1970, where / is floor division).
+_CHECKIN_TALLIES = """
+    SELECT (at_us / 1000000 + utc_offset_s) / 3600 AS hour, state, with_who,
+           count(*), coalesce(sum(intensity), 0), count(intensity)
+    FROM entries WHERE kind = 'checkin' AND state IS NOT NULL{span}
+    GROUP BY hour, state, with_who
+"""
+_PRACTICE_TALLIES = """
+    SELECT coalesce(practice, 'practice'), count(*), count(intensity_after - intensity),
+           coalesce(sum(intensity_after - intensity), 0),
+           count(CASE WHEN state IN ('sympathetic', 'dorsal') AND state_after IS NOT NULL
+                 THEN 1 END),
+           count(CASE WHEN state IN ('sympathetic', 'dorsal') AND state_after = 'ventral'
+                 THEN 1 END)
+    FROM entries WHERE kind = 'practice'{span}
+    GROUP BY 1
+"""
+_EPOCH_DAY = date(1970, 1, 1)
 
 
 def _now_us() -> int:

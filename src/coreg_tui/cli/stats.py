@@ -1,0 +1,215 @@
+"""`coreg stats` and `coreg report`: how a stretch of days has been, in tables and
+small bars for the terminal, or in a Markdown report to keep or share."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from coreg_tui.cli.options import Since, Until
+
+if TYPE_CHECKING:
+    from coreg_tui.core.insights import Insights, Spread
+    from coreg_tui.journal.store import Journal
+
+LETTERS = {"ventral": "V", "sympathetic": "S", "dorsal": "D"}
+
+
+def stats(
+    since: Since = None,
+    until: Until = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="The whole journal (the default is the last 4 weeks).")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Every figure as JSON.")] = False,
+) -> None:
+    """How your states spread over days, hours and company, and what helped.
+
+    The last 4 weeks unless you say otherwise. Days are the days you lived: an
+    entry belongs to the local day it was written on.
+    """
+    from coreg_tui.cli.journal_access import now, open_journal
+    from coreg_tui.core.errors import InputError
+    from coreg_tui.core.insights import RANGE_DAYS, as_dict
+    from coreg_tui.journal.insights import read_insights
+
+    if everything and since:
+        raise InputError("--all and --since ask for different ranges; give one of them")
+
+    moment = now()
+    with open_journal(create=False) as journal:
+        first, last = _range(
+            since, until, moment, default_days=RANGE_DAYS, journal=journal if everything else None
+        )
+        found = read_insights(journal, first, last, moment.date())
+    if as_json:
+        sys.stdout.write(json.dumps(as_dict(found), indent=2, ensure_ascii=False) + "\n")
+        return
+    sys.stdout.write("\n".join(stats_lines(found)) + "\n")
+
+
+def _range(
+    since: str | None,
+    until: str | None,
+    moment: datetime,
+    *,
+    default_days: int,
+    journal: Journal | None = None,
+) -> tuple[date, date]:
+    """The first and last local day asked for: `default_days` up to today unless
+    --since or --until say otherwise; with `journal`, from its first entry."""
+    from coreg_tui.core.errors import InputError
+    from coreg_tui.core.when import parse_when
+    from coreg_tui.journal.store import Filter
+
+    today = moment.date()
+    last = today
+    if until:  # the last day the range includes
+        last = (parse_when(until, moment, end_of_day=True) - timedelta(microseconds=1)).date()
+    if since:
+        first = parse_when(since, moment).date()
+    elif journal is not None:
+        oldest = next(journal.entries(Filter(limit=1, newest_first=False)), None)
+        first = oldest.at.date() if oldest else today
+    else:
+        first = last - timedelta(days=default_days - 1)
+    if last < first:
+        raise InputError("--until is before --since; nothing could match")
+    return first, last
+
+
+def report(
+    week: Annotated[bool, typer.Option("--week", help="The last 7 days (the default).")] = False,
+    month: Annotated[bool, typer.Option("--month", help="The last 30 days.")] = False,
+    since: Since = None,
+    until: Until = None,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Where to write ('-' for standard output)."
+        ),
+    ] = "-",
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+) -> None:
+    """A Markdown report of a week, a month or any range: to keep, or to bring to a
+    therapist. It holds your notes from the period; keep it as private as the journal."""
+    from coreg_tui.cli.journal_access import now, open_journal
+    from coreg_tui.cli.output import private_output
+    from coreg_tui.cli.terminal import say
+    from coreg_tui.core.errors import InputError
+    from coreg_tui.journal.insights import read_insights
+    from coreg_tui.journal.report import write_report
+    from coreg_tui.journal.store import Filter
+
+    if week + month + bool(since) > 1:
+        raise InputError("give one of --week, --month or --since")
+    moment = now()
+    first, last = _range(since, until, moment, default_days=30 if month else 7)
+    with open_journal(create=False) as journal, private_output(output, force) as out:
+        found = read_insights(journal, first, last, moment.date())
+        span = Filter(
+            since=datetime.combine(first, time()).astimezone(),
+            until=datetime.combine(last + timedelta(days=1), time()).astimezone(),
+            newest_first=False,
+        )
+        write_report(found, journal.entries(span), out, moment)
+    if output != "-":
+        say(f"Wrote the report of {first:%-d %b} to {last:%-d %b %Y} to {output}.", sys.stderr)
+
+
+def bar(share: float, width: int = 12) -> str:
+    """A share 0-1 as a bar of eighth blocks."""
+    eighths = round(max(0.0, min(1.0, share)) * width * 8)
+    full, part = divmod(eighths, 8)
+    return ("\u2588" * full + ("" if not part else chr(0x2590 - part))).ljust(width)
+
+
+def _mean(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _mix(s: Spread) -> str:
+    from coreg_tui.core.states import State
+
+    if not s.total:
+        return "-"
+    return "  ".join(f"{LETTERS[st.value]} {s.share(st):>4.0%}" for st in State)
+
+
+def stats_lines(ins: Insights) -> list[str]:
+    from coreg_tui.core.insights import summary
+
+    span = f"{ins.first_day:%-d %b %Y} to {ins.last_day:%-d %b %Y}"
+    lines = [f"{span} ({ins.days_in_range} days)", *summary(ins)]
+    if ins.overall.total:
+        lines += _state_lines(ins) + _time_lines(ins) + _company_lines(ins)
+    lines += _helper_lines(ins)
+    if ins.streak_now > 1:
+        lines += ["", f"You have checked in {ins.streak_now} days in a row."]
+    elif ins.streak_longest > 1:
+        lines += ["", f"The longest run of days with a check-in: {ins.streak_longest}."]
+    return lines
+
+
+def _state_lines(ins: Insights) -> list[str]:
+    from coreg_tui.core.states import State
+
+    o = ins.overall
+    lines = ["", "state        check-ins  share               mean intensity"]
+    for state in State:
+        share = o.share(state)
+        lines.append(
+            f"{state.value:<12} {o.counts[state]:>9}  {bar(share)} {share:>4.0%}  "
+            f"{_mean(o.mean_for(state)):>6}"
+        )
+    return lines
+
+
+def _time_lines(ins: Insights) -> list[str]:
+    from coreg_tui.core.insights import PARTS_OF_DAY
+
+    lines = ["", "time of day            check-ins  V / S / D"]
+    for name, low, high in PARTS_OF_DAY:
+        part = ins.part_of_day(name)
+        lines.append(f"{name:<10} {low:02d}-{high:02d}:00  {part.total:>9}  {_mix(part)}")
+    if len(ins.weeks) > 1:
+        lines += ["", "week of        check-ins  V / S / D            mean intensity"]
+        for monday, week in ins.weeks.items():
+            lines.append(
+                f"{f'{monday:%a %-d %b}':<12}   {week.total:>9}  {_mix(week):<20} "
+                f"{_mean(week.mean_intensity):>6}"
+            )
+    return lines
+
+
+def _company_lines(ins: Insights) -> list[str]:
+    from coreg_tui.text import printable
+
+    if not ins.together.total:
+        return []
+    lines = ["", "company            check-ins  V / S / D"]
+    lines.append(f"{'alone':<18} {ins.alone.total:>9}  {_mix(ins.alone)}")
+    lines.append(f"{'with someone':<18} {ins.together.total:>9}  {_mix(ins.together)}")
+    for name, spread in list(ins.people.items())[:8]:
+        lines.append(f"  {printable(name)[:16]:<16} {spread.total:>9}  {_mix(spread)}")
+    return lines
+
+
+def _helper_lines(ins: Insights) -> list[str]:
+    from coreg_tui.text import printable
+
+    if not ins.helpers:
+        return []
+    lines = ["", "what helped         sessions  with before+after  mean change  ended ventral"]
+    for h in ins.helpers[:8]:
+        ended = f"{h.reached_ventral} of {h.began_elsewhere}" if h.began_elsewhere else "-"
+        change = "-" if h.mean_change is None else f"{h.mean_change:+.1f}"
+        lines.append(
+            f"{printable(h.practice)[:18]:<18} {h.sessions:>9}  {h.measured:>17}  "
+            f"{change:>11}  {ended:>13}"
+        )
+    return lines

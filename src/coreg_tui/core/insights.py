@@ -1,0 +1,357 @@
+"""What the journal gives back: how a person's states are spread over days, hours and
+company, and what has helped them. Pure functions over tallies.
+
+A tally is a count of check-ins (or practice sessions) that share their local day,
+hour, state and company. The store makes them with SQL in one pass; `tally` makes
+the same from entries in Python, so the two can be checked against each other.
+
+Local days are the days the person lived: an entry's day and hour are read in the
+UTC offset it was written in, so a check-in at 23:30 belongs to that evening,
+across a change to or from summer time too.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from coreg_tui.core.entries import Entry, Kind
+from coreg_tui.core.states import State
+
+SHRINK = 2  # sessions of "no change" added to each practice's mean before ranking
+PARTS_OF_DAY = (("night", 0, 6), ("morning", 6, 12), ("afternoon", 12, 18), ("evening", 18, 24))
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinTally:
+    day: date  # local
+    hour: int  # local, 0-23
+    state: State
+    with_who: str | None
+    count: int
+    intensity_sum: int
+    intensity_count: int  # check-ins among `count` that gave an intensity
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeTally:
+    practice: str  # a pattern such as 4-6, or a step practice's id
+    sessions: int
+    measured: int  # sessions with an intensity before and after
+    change_sum: int  # the sum of (after - before) over those
+    began_elsewhere: int  # sessions that began sympathetic or dorsal and recorded an after
+    reached_ventral: int  # of those, how many ended ventral
+
+
+def local_day_hour(entry: Entry) -> tuple[date, int]:
+    return entry.at.date(), entry.at.hour  # `at` carries the offset it was written in
+
+
+def tally(entries: Iterable[Entry]) -> tuple[list[CheckinTally], list[PracticeTally]]:
+    """The tallies of `entries`, in Python: what the store computes in SQL."""
+    checkins: dict[tuple[date, int, State, str | None], list[int]] = defaultdict(lambda: [0, 0, 0])
+    practices: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    for e in entries:
+        if e.kind is Kind.CHECKIN and e.state is not None:
+            day, hour = local_day_hour(e)
+            t = checkins[(day, hour, e.state, e.with_who)]
+            t[0] += 1
+            if e.intensity is not None:
+                t[1] += e.intensity
+                t[2] += 1
+        elif e.kind is Kind.PRACTICE:
+            p = practices[e.practice or "practice"]
+            p[0] += 1
+            if e.intensity is not None and e.intensity_after is not None:
+                p[1] += 1
+                p[2] += e.intensity_after - e.intensity
+            if e.state not in (None, State.VENTRAL) and e.state_after is not None:
+                p[3] += 1
+                p[4] += e.state_after is State.VENTRAL
+    return (
+        [CheckinTally(*key, *value) for key, value in checkins.items()],
+        [PracticeTally(name, *value) for name, value in practices.items()],
+    )
+
+
+# --- what is computed ------------------------------------------------------------------
+
+
+def _counts() -> dict[State, int]:
+    return dict.fromkeys(State, 0)
+
+
+@dataclass(slots=True)
+class Spread:
+    """Check-ins by state, and the mean intensity of those that gave one."""
+
+    counts: dict[State, int] = field(default_factory=_counts)
+    intensity_sum: int = 0
+    intensity_count: int = 0
+    by_state_sum: dict[State, int] = field(default_factory=_counts)
+    by_state_count: dict[State, int] = field(default_factory=_counts)
+
+    def add(self, t: CheckinTally) -> None:
+        self.counts[t.state] += t.count
+        self.intensity_sum += t.intensity_sum
+        self.intensity_count += t.intensity_count
+        self.by_state_sum[t.state] += t.intensity_sum
+        self.by_state_count[t.state] += t.intensity_count
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def mean_intensity(self) -> float | None:
+        return self.intensity_sum / self.intensity_count if self.intensity_count else None
+
+    def mean_for(self, state: State) -> float | None:
+        n = self.by_state_count[state]
+        return self.by_state_sum[state] / n if n else None
+
+    def share(self, state: State) -> float:
+        return self.counts[state] / self.total if self.total else 0.0
+
+    @property
+    def leaning(self) -> State | None:
+        """The state seen most, if any was seen (ties go to the calmer one)."""
+        if not self.total:
+            return None
+        return max(State, key=lambda s: self.counts[s])
+
+
+@dataclass(frozen=True, slots=True)
+class Helper:
+    practice: str
+    sessions: int
+    measured: int
+    mean_change: float | None  # after - before: below 0 is a move down
+    began_elsewhere: int
+    reached_ventral: int
+
+    @property
+    def score(self) -> float:
+        """The mean change, drawn toward 0 by SHRINK sessions of no change: one lucky
+        session cannot outrank many steady ones."""
+        if self.mean_change is None:
+            return 0.0
+        return self.mean_change * self.measured / (self.measured + SHRINK)
+
+
+@dataclass(frozen=True, slots=True)
+class Insights:
+    first_day: date
+    last_day: date
+    overall: Spread
+    days: dict[date, Spread]  # only days with check-ins
+    weeks: dict[date, Spread]  # by the Monday that starts each week
+    hours: list[Spread]  # 24, by local hour
+    alone: Spread
+    together: Spread
+    people: dict[str, Spread]
+    helpers: list[Helper]  # best first
+    practice_sessions: int
+    streak_now: int  # days in a row with a check-in, up to today (or yesterday)
+    streak_longest: int
+
+    @property
+    def days_in_range(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+    def part_of_day(self, name: str) -> Spread:
+        low, high = next((lo, hi) for n, lo, hi in PARTS_OF_DAY if n == name)
+        spread = Spread()
+        for hour in range(low, high):
+            for state in State:
+                spread.counts[state] += self.hours[hour].counts[state]
+                spread.by_state_sum[state] += self.hours[hour].by_state_sum[state]
+                spread.by_state_count[state] += self.hours[hour].by_state_count[state]
+            spread.intensity_sum += self.hours[hour].intensity_sum
+            spread.intensity_count += self.hours[hour].intensity_count
+        return spread
+
+
+def _streaks(days: Iterable[date], today: date) -> tuple[int, int]:
+    ordered = sorted(set(days))
+    longest = run = 0
+    previous: date | None = None
+    for day in ordered:
+        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
+        longest = max(longest, run)
+        previous = day
+    now = 0
+    if ordered and today - ordered[-1] <= timedelta(days=1):  # today may not be noted yet
+        now = 1
+        for a, b in zip(reversed(ordered[:-1]), reversed(ordered), strict=False):
+            if b - a != timedelta(days=1):
+                break
+            now += 1
+    return now, longest
+
+
+def insights(
+    checkins: Iterable[CheckinTally],
+    practices: Iterable[PracticeTally],
+    first_day: date,
+    last_day: date,
+    today: date,
+) -> Insights:
+    overall, alone, together = Spread(), Spread(), Spread()
+    days: dict[date, Spread] = defaultdict(Spread)
+    weeks: dict[date, Spread] = defaultdict(Spread)
+    hours = [Spread() for _ in range(24)]
+    people: dict[str, Spread] = defaultdict(Spread)
+    for t in checkins:
+        overall.add(t)
+        days[t.day].add(t)
+        weeks[t.day - timedelta(days=t.day.weekday())].add(t)
+        hours[t.hour].add(t)
+        (together if t.with_who else alone).add(t)
+        if t.with_who:
+            people[" ".join(t.with_who.split())].add(t)
+    helpers = [
+        Helper(
+            p.practice,
+            p.sessions,
+            p.measured,
+            p.change_sum / p.measured if p.measured else None,
+            p.began_elsewhere,
+            p.reached_ventral,
+        )
+        for p in practices
+    ]
+    helpers.sort(key=lambda h: (h.score, -h.reached_ventral, -h.sessions, h.practice))
+    now, longest = _streaks(days, today)
+    return Insights(
+        first_day=first_day,
+        last_day=last_day,
+        overall=overall,
+        days=dict(sorted(days.items())),
+        weeks=dict(sorted(weeks.items())),
+        hours=hours,
+        alone=alone,
+        together=together,
+        people=dict(sorted(people.items(), key=lambda kv: (-kv[1].total, kv[0].lower()))),
+        helpers=helpers,
+        practice_sessions=sum(p.sessions for p in practices),
+        streak_now=now,
+        streak_longest=longest,
+    )
+
+
+def helped_line(helper: Helper) -> str | None:
+    """A gentle line about one practice, when there is enough history to say it."""
+    if helper.measured < 3 or helper.mean_change is None:
+        return None
+    change = helper.mean_change
+    if abs(change) < 0.5:
+        return f"The last {helper.measured} times, this left your intensity about where it was."
+    way = "down" if change < 0 else "up"
+    return (
+        f"The last {helper.measured} times, this moved your intensity {way} "
+        f"{abs(change):.1f} on average."
+    )
+
+
+def summary(ins: Insights) -> list[str]:
+    """A few plain sentences about the range: what was seen, never a judgement."""
+    o = ins.overall
+    sessions = ins.practice_sessions
+    practised = f"{sessions} practice session{'s' if sessions != 1 else ''}"
+    if not o.total:
+        if not sessions:
+            return ["No check-ins in this range yet."]
+        return [f"No check-ins in this range; {practised}.", *_helped_most(ins)]
+    noted = (
+        f"{o.total} check-in{'s' if o.total != 1 else ''} on {len(ins.days)} of "
+        f"{ins.days_in_range} days"
+    )
+    lines = [noted + (f", and {practised}." if sessions else ".")]
+    leaning = o.leaning
+    if leaning is not None:
+        lines.append(f"Most often {leaning.value} ({o.share(leaning):.0%} of check-ins).")
+    leaning_parts = [
+        (name, spread.leaning)
+        for name, *_ in PARTS_OF_DAY
+        if (spread := ins.part_of_day(name)).total >= 3
+    ]
+    stirred = [name for name, state in leaning_parts if state is not State.VENTRAL]
+    if stirred and len(leaning_parts) > 1:
+        lines.append(
+            "Less settled in the " + " and the ".join(stirred) + "."
+            if len(stirred) < len(leaning_parts)
+            else "No time of day stood out as more settled."
+        )
+    if ins.together.total >= 3 and ins.alone.total >= 3:
+        a, t = ins.alone.share(State.VENTRAL), ins.together.share(State.VENTRAL)
+        if abs(a - t) >= 0.1:
+            more = "with someone" if t > a else "on your own"
+            lines.append(f"More often ventral {more} ({max(a, t):.0%} against {min(a, t):.0%}).")
+    return lines + _helped_most(ins)
+
+
+def _helped_most(ins: Insights) -> list[str]:
+    best = next((h for h in ins.helpers if h.measured >= 2 and (h.mean_change or 0) < 0), None)
+    if best is None or best.mean_change is None:
+        return []
+    return [
+        f"{best.practice} helped most: intensity {best.mean_change:+.1f} on average "
+        f"over {best.measured} session{'s' if best.measured != 1 else ''}."
+    ]
+
+
+RANGE_DAYS = 28  # what "lately" means when no range is given: the last four weeks
+
+
+def default_first_day(today: date) -> date:
+    return today - timedelta(days=RANGE_DAYS - 1)
+
+
+def _spread_dict(s: Spread) -> dict[str, object]:
+    return {
+        "checkins": s.total,
+        "mean_intensity": _round(s.mean_intensity),
+        "states": {
+            state.value: {"count": s.counts[state], "mean_intensity": _round(s.mean_for(state))}
+            for state in State
+        },
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def as_dict(ins: Insights) -> dict[str, object]:
+    """Every figure, for `coreg stats --json` (fields listed in the README)."""
+    return {
+        "first_day": ins.first_day.isoformat(),
+        "last_day": ins.last_day.isoformat(),
+        "days_in_range": ins.days_in_range,
+        "days_with_checkins": len(ins.days),
+        "overall": _spread_dict(ins.overall),
+        "days": {day.isoformat(): _spread_dict(s) for day, s in ins.days.items()},
+        "weeks": {day.isoformat(): _spread_dict(s) for day, s in ins.weeks.items()},
+        "hours": [_spread_dict(s)["states"] for s in ins.hours],
+        "parts_of_day": {name: _spread_dict(ins.part_of_day(name)) for name, *_ in PARTS_OF_DAY},
+        "alone": _spread_dict(ins.alone),
+        "with_someone": _spread_dict(ins.together),
+        "people": {name: _spread_dict(s) for name, s in ins.people.items()},
+        "practice_sessions": ins.practice_sessions,
+        "what_helped": [
+            {
+                "practice": h.practice,
+                "sessions": h.sessions,
+                "measured": h.measured,
+                "mean_change": _round(h.mean_change),
+                "began_elsewhere": h.began_elsewhere,
+                "reached_ventral": h.reached_ventral,
+            }
+            for h in ins.helpers
+        ],
+        "streak": {"now": ins.streak_now, "longest": ins.streak_longest},
+        "summary": summary(ins),
+    }

@@ -1,0 +1,147 @@
+"""A report of a range in Markdown: to read, or to bring to a therapist.
+
+The range and a few sentences; the states as a Mermaid pie (GitHub and Obsidian
+draw it) with a plain-text bar chart beside it for any viewer; a grid of days by
+time of day; what helped; with whom; and the notes of the period, escaped as the
+export escapes them, so nothing a note says can change the document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import TextIO
+
+from coreg_tui.core.entries import Entry
+from coreg_tui.core.insights import PARTS_OF_DAY, Insights, Spread, summary
+from coreg_tui.core.states import State
+from coreg_tui.journal.export import md_block, md_inline
+from coreg_tui.visual.entry_text import what_text
+
+LETTERS = {State.VENTRAL: "V", State.SYMPATHETIC: "S", State.DORSAL: "D"}
+
+
+def text_bar(share: float, width: int = 20) -> str:
+    filled = round(max(0.0, min(1.0, share)) * width)
+    return "#" * filled + "." * (width - filled)
+
+
+def _mean(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _cell(spread: Spread) -> str:
+    """A grid cell: the states seen, most seen first, with counts (`S2 V1`)."""
+    seen = sorted((s for s in State if spread.counts[s]), key=lambda s: -spread.counts[s])
+    return " ".join(f"{LETTERS[s]}{spread.counts[s]}" for s in seen) or "\u00b7"
+
+
+def _table(headers: list[str], rows: Iterable[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def _states(ins: Insights) -> list[str]:
+    o = ins.overall
+    pie = ["```mermaid", "pie showData title Check-ins by state"]
+    pie += [f'    "{s.value}" : {o.counts[s]}' for s in State if o.counts[s]]
+    pie.append("```")
+    bars = ["```text"]
+    for s in State:
+        bars.append(
+            f"{s.value:<12} {text_bar(o.share(s))} {o.share(s):>4.0%}  "
+            f"{o.counts[s]:>4} check-in{'s' if o.counts[s] != 1 else ' '}, "
+            f"mean intensity {_mean(o.mean_for(s))}"
+        )
+    bars.append("```")
+    return ["## States", "", *pie, "", *bars]
+
+
+def _grid(ins: Insights, checkins_by_day: dict[date, list[Entry]]) -> list[str]:
+    """Days by time of day, from the check-ins themselves (a report spans weeks, not years)."""
+    parts = [name for name, *_ in PARTS_OF_DAY]
+    rows = []
+    for day, entries in sorted(checkins_by_day.items()):
+        cells: dict[str, Spread] = defaultdict(Spread)
+        for e in entries:
+            assert e.state is not None
+            part = next(n for n, low, high in PARTS_OF_DAY if low <= e.at.hour < high)
+            cells[part].counts[e.state] += 1
+        rows.append([f"{day:%a %-d %b}", *(_cell(cells[p]) for p in parts)])
+    if not rows:
+        return []
+    key = "V ventral, S sympathetic, D dorsal; the number is how many check-ins."
+    return ["## Day by time of day", "", *_table(["day", *parts], rows), "", key]
+
+
+def _helped(ins: Insights) -> list[str]:
+    if not ins.helpers:
+        return []
+    rows = [
+        [
+            md_inline(h.practice),
+            str(h.sessions),
+            str(h.measured),
+            "-" if h.mean_change is None else f"{h.mean_change:+.1f}",
+            f"{h.reached_ventral} of {h.began_elsewhere}" if h.began_elsewhere else "-",
+        ]
+        for h in ins.helpers
+    ]
+    headers = ["practice", "sessions", "with before and after", "mean change", "ended ventral"]
+    note = (
+        "Mean change is the intensity after less the intensity before. Ranked so that "
+        "a single session counts for less than many."
+    )
+    return ["## What helped", "", *_table(headers, rows), "", note]
+
+
+def _company(ins: Insights) -> list[str]:
+    if not ins.together.total:
+        return []
+
+    def row(name: str, s: Spread) -> list[str]:
+        return [name, str(s.total), *(f"{s.share(st):.0%}" for st in State)]
+
+    rows = [row("alone", ins.alone), row("with someone", ins.together)]
+    rows += [row(md_inline(name), s) for name, s in ins.people.items()]
+    return ["## With whom", "", *_table(["", "check-ins", *(s.value for s in State)], rows)]
+
+
+def _notes(with_notes: list[Entry]) -> list[str]:
+    if not with_notes:
+        return []
+    lines = ["## Notes", ""]
+    for e in with_notes:
+        lines.append(f"- {e.at:%a %-d %b %H:%M} \u00b7 {md_inline(what_text(e))}")
+        lines += ["", *md_block(e.note, "  "), ""]
+    return lines
+
+
+def write_report(
+    ins: Insights, entries: Iterable[Entry], out: TextIO, written_at: datetime
+) -> None:
+    """The report of `ins`; `entries` are the range's entries, oldest first (for the
+    grid of days and for the notes)."""
+    checkins_by_day: dict[date, list[Entry]] = defaultdict(list)
+    with_notes: list[Entry] = []
+    for e in entries:
+        if e.state is not None and e.kind.value == "checkin":
+            checkins_by_day[e.at.date()].append(e)
+        if e.note.strip():
+            with_notes.append(e)
+    title = f"{ins.first_day:%-d %B %Y} to {ins.last_day:%-d %B %Y}"
+    sections = [
+        [f"# coreg report: {title}"],
+        [
+            f"{ins.days_in_range} days, {ins.first_day:%A %-d %B} to {ins.last_day:%A %-d %B %Y}. "
+            f"Written {written_at:%-d %B %Y at %H:%M}."
+        ],
+        ["## In short", "", *(f"- {md_inline(line)}" for line in summary(ins))],
+    ]
+    if ins.overall.total:
+        sections += [_states(ins), _grid(ins, checkins_by_day)]
+    sections += [_helped(ins), _company(ins), _notes(with_notes)]
+    text = "\n".join(line for section in sections if section for line in [*section, ""])
+    out.write(text.rstrip() + "\n")
