@@ -98,6 +98,8 @@ def test_time_of_day_and_company() -> None:
     assert ins.part_of_day("morning").leaning is S and ins.part_of_day("evening").leaning is V
     assert ins.alone.counts == {V: 0, S: 3, D: 0} and ins.together.counts == {V: 4, S: 0, D: 1}
     assert list(ins.people) == ["Ana", "Sam"] and ins.people["Ana"].total == 4
+    assert ins.grid[date(2026, 11, 2)]["morning"].counts[S] == 1
+    assert set(ins.grid[date(2026, 11, 5)]) == {"evening"}
     said = summary(ins)
     assert "Less settled in the morning." in said
     assert "More often ventral with someone (80% against 0%)." in said

@@ -389,3 +389,76 @@ def test_the_journal_keeps_to_a_tag_and_pages_through_a_long_history() -> None:
         assert "work" in oldest.tags and oldest.at < now - timedelta(minutes=440)
 
     drive(steps)
+
+
+def test_insights_show_the_weeks_and_step_through_ranges() -> None:
+    from datetime import datetime, timedelta
+
+    from coreg_tui.core.entries import checkin
+    from coreg_tui.core.states import State
+
+    clock_now = datetime.fromtimestamp(FakeClock().wall()).astimezone()
+    with open_journal() as journal:
+        journal.add_many(
+            [
+                checkin(clock_now - timedelta(days=2, hours=1), State.SYMPATHETIC, intensity=6),
+                checkin(clock_now - timedelta(days=20), State.DORSAL, intensity=4),
+                checkin(clock_now - timedelta(hours=1), State.VENTRAL, with_who="Ana"),
+            ]
+        )
+
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        from textual.widgets import Static
+
+        from coreg_tui.tui.screens.insights import InsightsScreen
+
+        await pilot.press("i")
+        await settle(app, pilot)
+        assert isinstance(app.screen, InsightsScreen)
+        shown = str(app.screen.query_one("#insights-text", Static).render())
+        assert "The last 4 weeks" in shown and "3 check-ins on 3 of 28 days." in shown
+        assert "Ana" in shown and "\u25bc" in shown  # company, and a dorsal mark
+        await pilot.press("r")
+        await settle(app, pilot)
+        shown = str(app.screen.query_one("#insights-text", Static).render())
+        assert "The last week" in shown and "2 check-ins on 2 of 7 days." in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+    drive(steps)
+
+
+def test_after_a_practice_with_history_a_gentle_line_recalls_how_it_went() -> None:
+    from datetime import datetime, timedelta
+
+    from coreg_tui.core.session import practice_entry
+    from coreg_tui.core.states import State
+
+    clock_now = datetime.fromtimestamp(FakeClock().wall()).astimezone()
+    with open_journal() as journal:
+        journal.add_many(
+            practice_entry(
+                "4-6",
+                clock_now - timedelta(days=d),
+                120.0,
+                before=(State.SYMPATHETIC, 7),
+                after=(State.VENTRAL, 4),
+            )
+            for d in (1, 2, 3, 4)
+        )
+
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        from textual.widgets import Static
+
+        await pilot.press("b")
+        await pilot.pause()
+        clock.sleep(30.0)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, WhereNowScreen)
+        await settle(app, pilot)
+        line = str(app.screen.query_one("#history", Static).render())
+        assert line == "The last 4 times, this moved your intensity down 3.0 on average."
+
+    drive(steps)

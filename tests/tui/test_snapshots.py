@@ -95,6 +95,7 @@ SCREENS = {
     "practice": go("c", "d", "8", "enter", "1", sleep_s=3.0),
     "where_now": go("b", sleep_s=12.0, then=("escape", "v")),
     "journal": go("j", seed=True),
+    "insights": go("i", seed=True),
     "help": go("question_mark"),
 }
 

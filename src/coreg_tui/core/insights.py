@@ -22,6 +22,7 @@ from coreg_tui.core.states import State
 
 SHRINK = 2  # sessions of "no change" added to each practice's mean before ranking
 PARTS_OF_DAY = (("night", 0, 6), ("morning", 6, 12), ("afternoon", 12, 18), ("evening", 18, 24))
+PART_OF_HOUR = [name for name, low, high in PARTS_OF_DAY for _ in range(low, high)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,14 @@ class Spread:
         self.by_state_sum[t.state] += t.intensity_sum
         self.by_state_count[t.state] += t.intensity_count
 
+    def merge(self, other: Spread) -> None:
+        for state in State:
+            self.counts[state] += other.counts[state]
+            self.by_state_sum[state] += other.by_state_sum[state]
+            self.by_state_count[state] += other.by_state_count[state]
+        self.intensity_sum += other.intensity_sum
+        self.intensity_count += other.intensity_count
+
     @property
     def total(self) -> int:
         return sum(self.counts.values())
@@ -147,6 +156,7 @@ class Insights:
     last_day: date
     overall: Spread
     days: dict[date, Spread]  # only days with check-ins
+    grid: dict[date, dict[str, Spread]]  # each day with check-ins, by part of day
     weeks: dict[date, Spread]  # by the Monday that starts each week
     hours: list[Spread]  # 24, by local hour
     alone: Spread
@@ -162,15 +172,10 @@ class Insights:
         return (self.last_day - self.first_day).days + 1
 
     def part_of_day(self, name: str) -> Spread:
-        low, high = next((lo, hi) for n, lo, hi in PARTS_OF_DAY if n == name)
         spread = Spread()
-        for hour in range(low, high):
-            for state in State:
-                spread.counts[state] += self.hours[hour].counts[state]
-                spread.by_state_sum[state] += self.hours[hour].by_state_sum[state]
-                spread.by_state_count[state] += self.hours[hour].by_state_count[state]
-            spread.intensity_sum += self.hours[hour].intensity_sum
-            spread.intensity_count += self.hours[hour].intensity_count
+        for hour, part in enumerate(PART_OF_HOUR):
+            if part == name:
+                spread.merge(self.hours[hour])
         return spread
 
 
@@ -204,9 +209,11 @@ def insights(
     weeks: dict[date, Spread] = defaultdict(Spread)
     hours = [Spread() for _ in range(24)]
     people: dict[str, Spread] = defaultdict(Spread)
+    grid: dict[date, dict[str, Spread]] = defaultdict(lambda: defaultdict(Spread))
     for t in checkins:
         overall.add(t)
         days[t.day].add(t)
+        grid[t.day][PART_OF_HOUR[t.hour]].add(t)
         weeks[t.day - timedelta(days=t.day.weekday())].add(t)
         hours[t.hour].add(t)
         (together if t.with_who else alone).add(t)
@@ -230,6 +237,7 @@ def insights(
         last_day=last_day,
         overall=overall,
         days=dict(sorted(days.items())),
+        grid={day: dict(parts) for day, parts in sorted(grid.items())},
         weeks=dict(sorted(weeks.items())),
         hours=hours,
         alone=alone,

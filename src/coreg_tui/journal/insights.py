@@ -14,3 +14,15 @@ def read_insights(journal: Journal, first_day: date, last_day: date, today: date
     until = datetime.combine(last_day + timedelta(days=1), time()).astimezone()
     checkins, practices = journal.tallies(since, until)
     return insights(checkins, practices, first_day, last_day, today)
+
+
+HISTORY_DAYS = 90  # how far back the line after a practice looks
+
+
+def history_line(journal: Journal, practice: str, today: date) -> str | None:
+    """A gentle line about how `practice` has gone lately, when there is enough to say."""
+    from coreg_tui.core.insights import helped_line
+
+    found = read_insights(journal, today - timedelta(days=HISTORY_DAYS - 1), today, today)
+    helper = next((h for h in found.helpers if h.practice == practice), None)
+    return helped_line(helper) if helper is not None else None

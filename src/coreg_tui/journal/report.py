@@ -8,9 +8,8 @@ export escapes them, so nothing a note says can change the document.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 from typing import TextIO
 
 from coreg_tui.core.entries import Entry
@@ -59,17 +58,12 @@ def _states(ins: Insights) -> list[str]:
     return ["## States", "", *pie, "", *bars]
 
 
-def _grid(ins: Insights, checkins_by_day: dict[date, list[Entry]]) -> list[str]:
-    """Days by time of day, from the check-ins themselves (a report spans weeks, not years)."""
+def _grid(ins: Insights) -> list[str]:
     parts = [name for name, *_ in PARTS_OF_DAY]
-    rows = []
-    for day, entries in sorted(checkins_by_day.items()):
-        cells: dict[str, Spread] = defaultdict(Spread)
-        for e in entries:
-            assert e.state is not None
-            part = next(n for n, low, high in PARTS_OF_DAY if low <= e.at.hour < high)
-            cells[part].counts[e.state] += 1
-        rows.append([f"{day:%a %-d %b}", *(_cell(cells[p]) for p in parts)])
+    rows = [
+        [f"{day:%a %-d %b}", *(_cell(cells.get(p, Spread())) for p in parts)]
+        for day, cells in ins.grid.items()
+    ]
     if not rows:
         return []
     key = "V ventral, S sympathetic, D dorsal; the number is how many check-ins."
@@ -122,15 +116,8 @@ def _notes(with_notes: list[Entry]) -> list[str]:
 def write_report(
     ins: Insights, entries: Iterable[Entry], out: TextIO, written_at: datetime
 ) -> None:
-    """The report of `ins`; `entries` are the range's entries, oldest first (for the
-    grid of days and for the notes)."""
-    checkins_by_day: dict[date, list[Entry]] = defaultdict(list)
-    with_notes: list[Entry] = []
-    for e in entries:
-        if e.state is not None and e.kind.value == "checkin":
-            checkins_by_day[e.at.date()].append(e)
-        if e.note.strip():
-            with_notes.append(e)
+    """The report of `ins`; `entries` are the range's entries, oldest first (for their notes)."""
+    with_notes = [e for e in entries if e.note.strip()]
     title = f"{ins.first_day:%-d %B %Y} to {ins.last_day:%-d %B %Y}"
     sections = [
         [f"# coreg report: {title}"],
@@ -141,7 +128,7 @@ def write_report(
         ["## In short", "", *(f"- {md_inline(line)}" for line in summary(ins))],
     ]
     if ins.overall.total:
-        sections += [_states(ins), _grid(ins, checkins_by_day)]
+        sections += [_states(ins), _grid(ins)]
     sections += [_helped(ins), _company(ins), _notes(with_notes)]
     text = "\n".join(line for section in sections if section for line in [*section, ""])
     out.write(text.rstrip() + "\n")

@@ -38,6 +38,7 @@ def sections() -> list[tuple[str, list[BindingType]]]:
     from coreg_tui.tui.screens.breathe_setup import BreatheSetupScreen
     from coreg_tui.tui.screens.checkin import CheckinScreen
     from coreg_tui.tui.screens.home import HomeScreen
+    from coreg_tui.tui.screens.insights import InsightsScreen
     from coreg_tui.tui.screens.journal import JournalScreen
     from coreg_tui.tui.screens.practice import PracticeScreen
     from coreg_tui.tui.screens.where_now import WhereNowScreen
@@ -52,6 +53,7 @@ def sections() -> list[tuple[str, list[BindingType]]]:
         ("A practice", PracticeScreen.BINDINGS),
         ("Where are you now?", WhereNowScreen.BINDINGS),
         ("Journal", JournalScreen.BINDINGS),
+        ("Insights", InsightsScreen.BINDINGS),
         ("Anywhere", CoregApp.BINDINGS),
     ]
 

@@ -35,6 +35,7 @@ class HomeScreen(Screen[None]):
         Binding("b", "breathe", "Breathe", id="breathe", tooltip="Start the pacer now"),
         Binding("p", "choose_pattern", "Pattern", id="pattern", tooltip="Choose how to breathe"),
         Binding("j", "journal", "Journal", id="journal", tooltip="Your entries"),
+        Binding("i", "insights", "Insights", id="insights", tooltip="What helps, when, with whom"),
         Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave coreg"),
     ]
 
@@ -54,7 +55,7 @@ class HomeScreen(Screen[None]):
                         )
                         yield Static(words[state].feels, classes="feels")
             yield Static("", id="today")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # seven keys fill 80 columns; ? lists ctrl+p
 
     def on_screen_resume(self) -> None:
         self.load_today()
@@ -100,3 +101,8 @@ class HomeScreen(Screen[None]):
         from coreg_tui.tui.screens.breathe_setup import BreatheSetupScreen
 
         self.app.push_screen(BreatheSetupScreen())
+
+    def action_insights(self) -> None:
+        from coreg_tui.tui.screens.insights import InsightsScreen
+
+        self.app.push_screen(InsightsScreen())

@@ -34,6 +34,9 @@ class WhereNowScreen(StateChoice, Screen[None]):
         question = texts().reflection_prompts[0]
         with Vertical(classes="care"):
             yield Static(self.sentence, classes="greeting")
+            history = Static("", id="history", classes="greeting")
+            history.display = False  # until there is history to tell of
+            yield history
             yield Static(question, classes="question")
             yield Static(
                 "v ventral \u00b7 s sympathetic \u00b7 d dorsal, then a digit for how "
@@ -41,6 +44,28 @@ class WhereNowScreen(StateChoice, Screen[None]):
                 id="choice",
             )
         yield Footer()
+
+    def on_mount(self) -> None:
+        if self.entry.practice:
+            self.recall(self.entry.practice)
+
+    @work(thread=True, exclusive=True, group="history")
+    def recall(self, practice: str) -> None:
+        from datetime import datetime
+
+        from coreg_tui.journal import open_journal
+        from coreg_tui.journal.insights import history_line
+
+        today = datetime.fromtimestamp(self.app.clock.wall()).date()  # type: ignore[attr-defined]
+        with open_journal(create=False) as journal:
+            line = history_line(journal, practice, today)
+        if line:
+            self.app.call_from_thread(self.remember, line)
+
+    def remember(self, line: str) -> None:
+        history = self.query_one("#history", Static)
+        history.update(line)
+        history.display = True
 
     def show(self) -> None:
         parts = [self.state.value if self.state else "which state?"]
