@@ -84,6 +84,16 @@ def go(
     return with_clock
 
 
+async def for_two(pilot: Pilot) -> None:
+    """A practice for two asks first (its note), before anything begins."""
+    from coreg_tui.content import library
+    from coreg_tui.tui.screens.practice import start
+
+    await pilot.pause()
+    start(pilot.app, library().get("together-walking"))  # type: ignore[arg-type]
+    await pilot.pause(0.1)
+
+
 SCREENS = {
     "home": go(seed=True),
     "check_in": go("c", "s", "7", "tab"),
@@ -95,6 +105,9 @@ SCREENS = {
     "practice": go("c", "d", "8", "enter", "1", sleep_s=3.0),
     "where_now": go("b", sleep_s=12.0, then=("escape", "v")),
     "journal": go("j", seed=True),
+    "entry": go("j", "enter", seed=True),
+    "confirm_delete": go("j", "x", seed=True),
+    "for_two": lambda clock: for_two,
     "insights": go("i", seed=True),
     "help": go("question_mark"),
 }
