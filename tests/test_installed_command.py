@@ -134,3 +134,14 @@ def test_a_practice_for_two_waits_until_both_are_ready() -> None:
     assert "either of you can stop" in text and "Enter to begin, Ctrl-C to leave." in text
     assert "Left before beginning." in text and "Kept" not in text
     assert "\x1b[?1049h" not in text  # nothing started
+
+
+def test_an_output_that_cannot_show_every_character_gets_no_traceback() -> None:
+    ascii_only = {"PYTHONIOENCODING": "ascii"}
+    assert (
+        coreg("log", "calm", "--with", "Zoë", "-n", "café \u2615", env=ascii_only).returncode == 0
+    )
+    for args in (["stats"], ["list"], ["report"], ["show", "--help"]):
+        done = coreg(*args, env=ascii_only)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, (args, done.stderr)
+    assert "Zo?" in coreg("stats", env=ascii_only).stdout  # what cannot be shown is a ?

@@ -122,7 +122,9 @@ def report(
 
 
 def bar(share: float, width: int = 12) -> str:
-    """A share 0-1 as a bar of eighth blocks."""
+    """A share 0-1 as a bar of eighth blocks (of #, where the output cannot show blocks)."""
+    if not (sys.stdout.encoding or "").lower().startswith("utf"):
+        return ("#" * round(max(0.0, min(1.0, share)) * width)).ljust(width)
     eighths = round(max(0.0, min(1.0, share)) * width * 8)
     full, part = divmod(eighths, 8)
     return ("\u2588" * full + ("" if not part else chr(0x2590 - part))).ljust(width)
