@@ -243,3 +243,28 @@ def test_a_failing_migration_leaves_the_journal_as_it_was(path: Path) -> None:
         assert j.conn.execute("PRAGMA user_version").fetchone()[0] == 1
         columns = [row[1] for row in j.conn.execute("PRAGMA table_info(entries)")]
         assert "a" not in columns and j.count() == 1
+
+
+def test_a_large_import_into_an_empty_journal_rebuilds_every_index(path: Path) -> None:
+    from coreg_tui.journal.store import BULK_REBUILD
+
+    def indexes(journal: Journal) -> list[tuple[str, str]]:
+        return journal.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+        ).fetchall()
+
+    with Journal.open(path.parent / "fresh.sqlite3") as fresh:
+        expected = indexes(fresh)
+    many = [entry(i, tags=("work",) if i % 2 else ()) for i in range(BULK_REBUILD)]
+    with Journal.open(path) as journal:
+        assert journal.add_many(many) == BULK_REBUILD
+        assert indexes(journal) == expected
+        assert journal.conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert journal.count(Filter(tags=("work",))) == BULK_REBUILD // 2
+        plan = " ".join(
+            row[-1]
+            for row in journal.conn.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM entries ORDER BY at_us DESC LIMIT 5"
+            )
+        )
+        assert "entries_by_time" in plan

@@ -33,6 +33,7 @@ from coreg_tui.core.states import State
 from coreg_tui.journal.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 5000
+BULK_REBUILD = 10_000  # entries into an empty journal from which indexes are built after
 BULK_CACHE_KIB = -65536  # 64 MiB of page cache while an import writes, then back to SQLite's 2
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MAGIC = b"SQLite format 3\x00"
@@ -278,12 +279,26 @@ class Journal:
                     if e.id not in seen:
                         seen.add(e.id)
                         new.append(e)
+                # Into an empty journal, building the secondary indexes once at the end
+                # (a sort) is quicker than keeping them up row by row.
+                rebuild = self._drop_indexes() if empty and len(new) >= BULK_REBUILD else []
                 self.conn.executemany(_INSERT, (_params(e, now) for e in new))
                 self._write_tags(new)
+                for statement in rebuild:
+                    self.conn.execute(statement)
         finally:
             self.conn.execute("PRAGMA cache_size = -2000")
             self.conn.execute("PRAGMA foreign_keys = ON")
         return len(new)
+
+    def _drop_indexes(self) -> list[str]:
+        """Drop the schema's own indexes (not those behind keys); returns how to remake them."""
+        found = self.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        ).fetchall()
+        for name, _ in found:
+            self.conn.execute(f'DROP INDEX "{name}"')
+        return [sql for _, sql in found]
 
     def _existing_ids(self, ids: list[str]) -> set[str]:
         found: set[str] = set()
