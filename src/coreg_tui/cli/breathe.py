@@ -154,9 +154,7 @@ def breathe_plan(
                 still=still,
             )
     entry = breath_entry(summary, before=before, after=after, practice_id=practice_id)
-    finish_session(
-        summary.sentence(), entry if keep and summary.elapsed_s >= 0.5 else None, plain=plain
-    )
+    finish_session(summary.sentence(), entry if keep and summary.began else None, plain=plain)
 
 
 def finish_session(line: str, entry: Entry | None, *, plain: bool) -> None:

@@ -74,3 +74,10 @@ Plain = Annotated[
 ]
 NoLog = Annotated[bool, typer.Option("--no-log", help="Do not keep this session in the journal.")]
 NoColor = Annotated[bool, typer.Option("--no-color", help="No colour; NO_COLOR is honoured too.")]
+Output = Annotated[
+    str,
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Where to write ('-' for standard output)."
+    ),
+]
+Force = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]

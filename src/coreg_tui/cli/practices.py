@@ -284,6 +284,4 @@ def practice(
             console = make_console(no_color=no_color or not config().color)
             summary = run_steps_live(chosen, clock, keys, console)
     entry = steps_entry(summary, **around)
-    finish_session(
-        summary.sentence(), entry if not no_log and summary.elapsed_s >= 0.5 else None, plain=plain
-    )
+    finish_session(summary.sentence(), entry if not no_log and summary.began else None, plain=plain)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coreg_tui.cli.options import Since, Until
+from coreg_tui.cli.options import Force, Output, Since, Until
 
 if TYPE_CHECKING:
     from coreg_tui.core.insights import Insights, Spread
@@ -87,13 +87,8 @@ def report(
     month: Annotated[bool, typer.Option("--month", help="The last 30 days.")] = False,
     since: Since = None,
     until: Until = None,
-    output: Annotated[
-        str,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Where to write ('-' for standard output)."
-        ),
-    ] = "-",
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    output: Output = "-",
+    force: Force = False,
 ) -> None:
     """A Markdown report of a week, a month or any range: to keep, or to bring to a
     therapist. It holds your notes from the period; keep it as private as the journal."""
@@ -101,7 +96,7 @@ def report(
     from coreg_tui.cli.output import private_output
     from coreg_tui.cli.terminal import say
     from coreg_tui.core.errors import InputError
-    from coreg_tui.journal.insights import read_insights
+    from coreg_tui.journal.insights import day_span, read_insights
     from coreg_tui.journal.report import write_report
     from coreg_tui.journal.store import Filter
 
@@ -111,23 +106,18 @@ def report(
     first, last = _range(since, until, moment, default_days=30 if month else 7)
     with open_journal(create=False) as journal, private_output(output, force) as out:
         found = read_insights(journal, first, last, moment.date())
-        span = Filter(
-            since=datetime.combine(first, time()).astimezone(),
-            until=datetime.combine(last + timedelta(days=1), time()).astimezone(),
-            newest_first=False,
-        )
+        start, end = day_span(first, last)
+        span = Filter(since=start, until=end, newest_first=False)
         write_report(found, journal.entries(span), out, moment)
     if output != "-":
         say(f"Wrote the report of {first:%-d %b} to {last:%-d %b %Y} to {output}.", sys.stderr)
 
 
 def bar(share: float, width: int = 12) -> str:
-    """A share 0-1 as a bar of eighth blocks (of #, where the output cannot show blocks)."""
-    if not (sys.stdout.encoding or "").lower().startswith("utf"):
-        return ("#" * round(max(0.0, min(1.0, share)) * width)).ljust(width)
-    eighths = round(max(0.0, min(1.0, share)) * width * 8)
-    full, part = divmod(eighths, 8)
-    return ("\u2588" * full + ("" if not part else chr(0x2590 - part))).ljust(width)
+    from coreg_tui.visual.insight_pictures import share_bar
+
+    ascii_only = not (sys.stdout.encoding or "").lower().startswith("utf")
+    return share_bar(share, width, ascii_only=ascii_only)
 
 
 def _mean(value: float | None) -> str:

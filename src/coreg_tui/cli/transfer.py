@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from coreg_tui.cli.options import Since, StateFilter, TagFilter, Until
+from coreg_tui.cli.options import Force, Output, Since, StateFilter, TagFilter, Until
 from coreg_tui.cli.output import private_output
 
 
@@ -25,13 +25,8 @@ def export(
         ExportFormat,
         typer.Option("--format", "-f", help="markdown, json or csv.", case_sensitive=False),
     ] = ExportFormat.markdown,
-    output: Annotated[
-        str,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Where to write ('-' for standard output)."
-        ),
-    ] = "-",
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    output: Output = "-",
+    force: Force = False,
     since: Since = None,
     until: Until = None,
     state: StateFilter = None,

@@ -21,6 +21,7 @@ MAX_CYCLES = 10_000
 MAX_MINUTES = 600.0
 DEFAULT_RAMP_S = 120.0
 RAMP_RANGE_S = (10.0, 3600.0)
+BEGAN_S = 0.5  # a session shorter than this never began: nothing is kept of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +116,12 @@ class BreathSummary:
     finished: bool  # reached its planned end (False: stopped early, or no end was set)
     glide_from: str | None = None
 
+    @property
+    def began(self) -> bool:
+        return self.elapsed_s >= BEGAN_S
+
     def sentence(self) -> str:
-        if self.elapsed_s < 0.5:
+        if not self.began:
             return "Ended before the first breath."
         noun = "cycle" if self.cycles == 1 else "cycles"
         return f"{self.cycles} {noun} in {format_duration(self.elapsed_s)} of breathing."
@@ -131,8 +136,12 @@ class StepsSummary:
     steps_total: int
     finished: bool
 
+    @property
+    def began(self) -> bool:
+        return self.elapsed_s >= BEGAN_S
+
     def sentence(self) -> str:
-        if self.steps_done == 0 and self.elapsed_s < 0.5:
+        if self.steps_done == 0 and not self.began:
             return "Ended before the first step."
         return (
             f"{self.steps_done} of {self.steps_total} steps in {format_duration(self.elapsed_s)}."

@@ -9,10 +9,14 @@ from coreg_tui.core.insights import Insights, insights
 from coreg_tui.journal.store import Journal
 
 
+def day_span(first_day: date, last_day: date) -> tuple[datetime, datetime]:
+    """From local midnight at the start of `first_day` to the one after `last_day`."""
+    since = datetime.combine(first_day, time()).astimezone()
+    return since, datetime.combine(last_day + timedelta(days=1), time()).astimezone()
+
+
 def read_insights(journal: Journal, first_day: date, last_day: date, today: date) -> Insights:
-    since = datetime.combine(first_day, time()).astimezone()  # local midnight
-    until = datetime.combine(last_day + timedelta(days=1), time()).astimezone()
-    checkins, practices = journal.tallies(since, until)
+    checkins, practices = journal.tallies(*day_span(first_day, last_day))
     return insights(checkins, practices, first_day, last_day, today)
 
 
@@ -23,6 +27,8 @@ def history_line(journal: Journal, practice: str, today: date) -> str | None:
     """A gentle line about how `practice` has gone lately, when there is enough to say."""
     from coreg_tui.core.insights import helped_line
 
-    found = read_insights(journal, today - timedelta(days=HISTORY_DAYS - 1), today, today)
+    first = today - timedelta(days=HISTORY_DAYS - 1)
+    practices = journal.practice_tallies(*day_span(first, today))  # no check-ins needed
+    found = insights([], practices, first, today, today)
     helper = next((h for h in found.helpers if h.practice == practice), None)
     return helped_line(helper) if helper is not None else None

@@ -17,13 +17,9 @@ from coreg_tui.core.insights import PARTS_OF_DAY, Insights, Spread, summary
 from coreg_tui.core.states import State
 from coreg_tui.journal.export import md_block, md_inline
 from coreg_tui.visual.entry_text import what_text
+from coreg_tui.visual.insight_pictures import share_bar
 
 LETTERS = {State.VENTRAL: "V", State.SYMPATHETIC: "S", State.DORSAL: "D"}
-
-
-def text_bar(share: float, width: int = 20) -> str:
-    filled = round(max(0.0, min(1.0, share)) * width)
-    return "#" * filled + "." * (width - filled)
 
 
 def _mean(value: float | None) -> str:
@@ -49,8 +45,9 @@ def _states(ins: Insights) -> list[str]:
     pie.append("```")
     bars = ["```text"]
     for s in State:
+        drawn = share_bar(o.share(s), 20, ascii_only=True, empty=".")
         bars.append(
-            f"{s.value:<12} {text_bar(o.share(s))} {o.share(s):>4.0%}  "
+            f"{s.value:<12} {drawn} {o.share(s):>4.0%}  "
             f"{o.counts[s]:>4} check-in{'s' if o.counts[s] != 1 else ' '}, "
             f"mean intensity {_mean(o.mean_for(s))}"
         )

@@ -369,8 +369,26 @@ class Journal:
         self, since: datetime | None = None, until: datetime | None = None
     ) -> tuple[list[CheckinTally], list[PracticeTally]]:
         """Check-ins counted by local hour, state and company, and practice sessions by
-        what was practised, over [since, until): the whole journal read once each,
-        summed by SQLite, so a million entries never become objects."""
+        what was practised, over [since, until): summed by SQLite, so a million
+        entries never become objects."""
+        return self.checkin_tallies(since, until), self.practice_tallies(since, until)
+
+    def checkin_tallies(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> list[CheckinTally]:
+        return [
+            CheckinTally(_EPOCH_DAY + timedelta(days=h // 24), h % 24, _STATES[s], *rest)
+            for h, s, *rest in self._summed(_CHECKIN_TALLIES, since, until)
+        ]
+
+    def practice_tallies(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> list[PracticeTally]:
+        return [PracticeTally(*row) for row in self._summed(_PRACTICE_TALLIES, since, until)]
+
+    def _summed(
+        self, sql: str, since: datetime | None, until: datetime | None
+    ) -> list[tuple[Any, ...]]:
         span, args = "", []
         if since is not None:
             span += " AND at_us >= ?"
@@ -379,15 +397,7 @@ class Journal:
             span += " AND at_us < ?"
             args.append(_us(until))
         with self._reading():
-            hours = self.conn.execute(_CHECKIN_TALLIES.format(span=span), args).fetchall()
-            practices = self.conn.execute(_PRACTICE_TALLIES.format(span=span), args).fetchall()
-        return (
-            [
-                CheckinTally(_EPOCH_DAY + timedelta(days=h // 24), h % 24, _STATES[s], *rest)
-                for h, s, *rest in hours
-            ],
-            [PracticeTally(*row) for row in practices],
-        )
+            return self.conn.execute(sql.format(span=span), args).fetchall()
 
     def count(self, where: Filter = Filter()) -> int:
         sql, args = _select(Filter(**{**_as_dict(where), "limit": None, "offset": 0}), count=True)

@@ -18,6 +18,17 @@ SPARKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 Cell = tuple[str, State | None]  # a mark and the state that colours it
 
 
+def share_bar(share: float, width: int, *, ascii_only: bool = False, empty: str = " ") -> str:
+    """A share 0-1 as a bar `width` cells wide: eighth blocks, or # where only ASCII goes."""
+    share = max(0.0, min(1.0, share))
+    if ascii_only:
+        filled = round(share * width)
+        return "#" * filled + empty * (width - filled)
+    full, part = divmod(round(share * width * 8), 8)
+    drawn = "\u2588" * full + (chr(0x2590 - part) if part else "")
+    return drawn + empty * (width - len(drawn))
+
+
 def sparkline(values: list[float | None], high: float = 10.0) -> str:
     """One character per value, 0 to `high`; a gap where there is none."""
     return "".join(" " if v is None else SPARKS[min(7, int(v / high * 8))] for v in values)

@@ -85,11 +85,6 @@ class BreatheScreen(Screen[None]):
 def write(summary: BreathSummary, practice_id: str | None) -> Entry | None:
     """The session's entry, kept in the journal; None if it ended before the first breath."""
     from coreg_tui.core.session import breath_entry
-    from coreg_tui.journal import open_journal
+    from coreg_tui.tui.keeping import keep
 
-    if summary.elapsed_s < 0.5:
-        return None
-    entry = breath_entry(summary, practice_id=practice_id)
-    with open_journal() as journal:
-        journal.add(entry)
-    return entry
+    return keep(breath_entry(summary, practice_id=practice_id)) if summary.began else None

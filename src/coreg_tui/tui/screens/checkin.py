@@ -87,11 +87,9 @@ class CheckinScreen(StateChoice, Screen[None]):
 
     @work(thread=True, exclusive=True)
     def save(self, entry: Entry) -> None:
-        from coreg_tui.journal import open_journal
+        from coreg_tui.tui.keeping import keep
 
-        with open_journal() as journal:
-            journal.add(entry)
-        self.app.call_from_thread(self.saved, entry)
+        self.app.call_from_thread(self.saved, keep(entry))
 
     def saved(self, entry: Entry) -> None:
         from coreg_tui.tui.screens.after import AfterCheckinScreen

@@ -165,11 +165,6 @@ class PracticeScreen(Screen[None]):
 def write(summary: StepsSummary) -> Entry | None:
     """The practice's entry, kept in the journal; None if it ended before it began."""
     from coreg_tui.core.session import steps_entry
-    from coreg_tui.journal import open_journal
+    from coreg_tui.tui.keeping import keep
 
-    if summary.elapsed_s < 0.5:
-        return None
-    entry = steps_entry(summary)
-    with open_journal() as journal:
-        journal.add(entry)
-    return entry
+    return keep(steps_entry(summary)) if summary.began else None
