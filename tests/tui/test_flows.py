@@ -171,6 +171,7 @@ def test_a_step_practice_from_the_suggestions_then_where_are_you_now() -> None:
     assert (check_in.state.value, check_in.intensity) == ("dorsal", 8)
     assert practice.practice == "wake-up-gently" and practice.detail["steps_done"] == 6
     assert (practice.state_after.value, practice.intensity_after) == ("sympathetic", 4)
+    assert (practice.state.value, practice.intensity) == ("dorsal", 8)  # the check-in before it
 
 
 def test_the_journal_filters_as_you_type_and_deletes_only_after_a_yes() -> None:
@@ -462,3 +463,21 @@ def test_after_a_practice_with_history_a_gentle_line_recalls_how_it_went() -> No
         assert line == "The last 4 times, this moved your intensity down 3.0 on average."
 
     drive(steps)
+
+
+def test_breathing_from_the_suggestions_keeps_where_the_check_in_left_off() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("c", "s", "6", "enter")
+        await settle(app, pilot)
+        await pilot.press("b")  # breathe now, from the suggestions
+        await pilot.pause()
+        clock.sleep(20.0)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("v", "3", "enter")
+        await settle(app, pilot)
+
+    drive(steps)
+    practice, _ = entries()
+    assert (practice.state.value, practice.intensity) == ("sympathetic", 6)
+    assert (practice.state_after.value, practice.intensity_after) == ("ventral", 3)

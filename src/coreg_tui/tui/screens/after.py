@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coreg_tui.core.entries import Entry
+from coreg_tui.core.session import Around
 
 
 class AfterCheckinScreen(Screen[None]):
@@ -55,9 +56,15 @@ class AfterCheckinScreen(Screen[None]):
         if n <= len(self.shown):
             practice = self.shown[n - 1]
             self.app.pop_screen()
-            start(self.app, practice)
+            start(self.app, practice, before=self.before)
 
     def action_breathe(self) -> None:
         from coreg_tui.tui.screens.breathe import BreatheScreen
 
-        self.app.switch_screen(BreatheScreen())
+        self.app.switch_screen(BreatheScreen(before=self.before))
+
+    @property
+    def before(self) -> Around:
+        """The check-in just noted: where the person was as a practice begins."""
+        assert self.entry.state is not None
+        return self.entry.state, self.entry.intensity

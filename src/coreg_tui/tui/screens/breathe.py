@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from coreg_tui.core.entries import Entry
-from coreg_tui.core.session import BreathSummary, SessionPlan
+from coreg_tui.core.session import Around, BreathSummary, SessionPlan
 from coreg_tui.tui.widgets.pacer import Pacer
 
 
@@ -21,10 +21,16 @@ class BreatheScreen(Screen[None]):
         Binding("escape", "finish", "Finish", id="finish", tooltip="End and keep the session"),
     ]
 
-    def __init__(self, plan: SessionPlan | None = None, practice_id: str | None = None) -> None:
+    def __init__(
+        self,
+        plan: SessionPlan | None = None,
+        practice_id: str | None = None,
+        before: Around = None,
+    ) -> None:
         super().__init__()
         self.plan = plan
         self.practice_id = practice_id
+        self.before = before  # the check-in it follows, if it does
         self.ended = False
 
     def compose(self) -> ComposeResult:
@@ -65,11 +71,11 @@ class BreatheScreen(Screen[None]):
         """The app closed mid-session (ctrl+q, the terminal went away): keep it anyway."""
         if not self.ended:
             self.ended = True
-            write(self.summary(), self.practice_id)
+            write(self.summary(), self.practice_id, self.before)
 
     @work(thread=True)
     def keep(self, summary: BreathSummary) -> None:
-        entry = write(summary, self.practice_id)
+        entry = write(summary, self.practice_id, self.before)
         self.app.call_from_thread(self.done, summary.sentence(), entry)
 
     def done(self, sentence: str, entry: Entry | None) -> None:
@@ -82,9 +88,10 @@ class BreatheScreen(Screen[None]):
         self.app.switch_screen(WhereNowScreen(entry, sentence + " Kept in your journal."))
 
 
-def write(summary: BreathSummary, practice_id: str | None) -> Entry | None:
+def write(summary: BreathSummary, practice_id: str | None, before: Around) -> Entry | None:
     """The session's entry, kept in the journal; None if it ended before the first breath."""
     from coreg_tui.core.session import breath_entry
     from coreg_tui.tui.keeping import keep
 
-    return keep(breath_entry(summary, practice_id=practice_id)) if summary.began else None
+    entry = breath_entry(summary, before=before, practice_id=practice_id)
+    return keep(entry) if summary.began else None

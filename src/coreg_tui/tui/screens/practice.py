@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.practices import Practice
-from coreg_tui.core.session import StepsSummary
+from coreg_tui.core.session import Around, StepsSummary
 from coreg_tui.tui.widgets.rows import Rows
 from coreg_tui.visual.step_frame import step_lines
 
@@ -44,7 +44,7 @@ class NoteGate(ModalScreen[bool]):
         self.dismiss(False)
 
 
-def start(app: object, practice: Practice) -> None:
+def start(app: object, practice: Practice, before: Around = None) -> None:
     """Open a practice: breathing ones on the pacer, the rest step by step, after the
     opt-in note where there is one."""
     from textual.app import App
@@ -60,9 +60,9 @@ def start(app: object, practice: Practice) -> None:
             from coreg_tui.tui.screens.breathe import BreatheScreen
 
             plan = plan_practice(practice, breathing().presets)
-            app.push_screen(BreatheScreen(plan, practice_id=practice.id))
+            app.push_screen(BreatheScreen(plan, practice_id=practice.id, before=before))
         else:
-            app.push_screen(PracticeScreen(practice))
+            app.push_screen(PracticeScreen(practice, before))
 
     if practice.note:
         app.push_screen(NoteGate(practice.note), go)
@@ -76,9 +76,10 @@ class PracticeScreen(Screen[None]):
         Binding("escape", "finish", "Finish", id="finish"),
     ]
 
-    def __init__(self, practice: Practice) -> None:
+    def __init__(self, practice: Practice, before: Around = None) -> None:
         super().__init__()
         self.practice = practice
+        self.before = before  # the check-in it follows, if it does
         self.index = 0
         self.done_steps = 0
         self.ended = False
@@ -146,11 +147,11 @@ class PracticeScreen(Screen[None]):
         """The app closed mid-practice: keep what was done."""
         if not self.ended:
             self.ended = True
-            write(self.summary(finished=False))
+            write(self.summary(finished=False), self.before)
 
     @work(thread=True)
     def keep(self, summary: StepsSummary) -> None:
-        entry = write(summary)
+        entry = write(summary, self.before)
         self.app.call_from_thread(self.after, summary.sentence(), entry)
 
     def after(self, sentence: str, entry: Entry | None) -> None:
@@ -162,9 +163,9 @@ class PracticeScreen(Screen[None]):
         self.app.switch_screen(WhereNowScreen(entry, sentence + " Kept in your journal."))
 
 
-def write(summary: StepsSummary) -> Entry | None:
+def write(summary: StepsSummary, before: Around) -> Entry | None:
     """The practice's entry, kept in the journal; None if it ended before it began."""
     from coreg_tui.core.session import steps_entry
     from coreg_tui.tui.keeping import keep
 
-    return keep(steps_entry(summary)) if summary.began else None
+    return keep(steps_entry(summary, before=before)) if summary.began else None
