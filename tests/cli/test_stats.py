@@ -75,6 +75,7 @@ def test_practices_with_a_before_and_after_show_in_what_helped(capsys: Cap, tmp_
     [
         (["--since", "someday"], "'someday' is not a time I can read"),
         (["--since", "today", "--until", "3d"], "--until is before --since"),
+        (["--since", "2099-01-01"], "--since 1 Jan 2099 is after today"),
         (["--all", "--since", "2w"], "--all and --since ask for different ranges"),
     ],
 )

@@ -78,6 +78,8 @@ def _range(
     else:
         first = last - timedelta(days=default_days - 1)
     if last < first:
+        if not until:
+            raise InputError(f"--since {first:%-d %b %Y} is after today; nothing could match")
         raise InputError("--until is before --since; nothing could match")
     return first, last
 
