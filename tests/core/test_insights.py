@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from coreg_tui.core.entries import Entry, Kind, checkin, new_id
 from coreg_tui.core.insights import (
+    CheckinTallies,
     PracticeTally,
     helped_line,
     insights,
@@ -134,6 +135,7 @@ def test_streaks_count_days_in_a_row_up_to_today_or_yesterday() -> None:
 
 def test_practice_tallies_add_up_whatever_their_order() -> None:
     tallies = [PracticeTally("4-6", 3, 2, -5, 2, 1), PracticeTally("box", 1, 1, 0, 0, 0)]
-    ins = insights([], tallies, date(2026, 11, 1), date(2026, 11, 1), date(2026, 11, 1))
+    day = date(2026, 11, 1)
+    ins = insights(CheckinTallies(), tallies, day, day, day)
     assert [h.practice for h in ins.helpers] == ["4-6", "box"]
     assert ins.helpers[0].mean_change == -2.5

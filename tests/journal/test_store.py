@@ -18,6 +18,8 @@ from coreg_tui.journal.store import Filter, Journal, JournalError
 from coreg_tui.paths import journal_path
 from tests.journal.builders import entry
 
+NEXT = SCHEMA_VERSION + 1
+
 
 @pytest.fixture
 def path() -> Path:
@@ -222,25 +224,55 @@ def test_another_programs_database_is_refused(path: Path) -> None:
 def test_migrations_run_after_a_backup_and_in_one_transaction(path: Path) -> None:
     with Journal.open(path) as j:
         j.add(entry(note="kept across the migration"))
-    v2 = {**MIGRATIONS, 2: ("ALTER TABLE entries ADD COLUMN mood_colour TEXT",)}
-    with Journal.open(path, migrations=v2) as j:
-        assert j.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    later = {**MIGRATIONS, NEXT: ("ALTER TABLE entries ADD COLUMN mood_colour TEXT",)}
+    with Journal.open(path, migrations=later) as j:
+        assert j.conn.execute("PRAGMA user_version").fetchone()[0] == NEXT
         assert [e.note for e in j.entries()] == ["kept across the migration"]
-    backups = list(path.parent.glob("journal.sqlite3.v1-*.bak"))
+    backups = list(path.parent.glob(f"journal.sqlite3.v{SCHEMA_VERSION}-*.bak"))
     assert len(backups) == 1 and mode(backups[0]) == 0o600
     copy = sqlite3.connect(backups[0])
-    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     copy.close()
+
+
+def test_a_version_1_journal_gains_the_sums_of_the_entries_it_holds(path: Path) -> None:
+    from coreg_tui.core.insights import tally
+
+    old = [
+        entry(
+            i * 437,
+            kind=Kind.PRACTICE,
+            practice="4-6",
+            state=State.DORSAL,
+            intensity=6,
+            state_after=State.VENTRAL,
+            intensity_after=3,
+        )
+        if i % 3 == 0
+        else entry(i * 437, with_who="Sam" if i % 2 else None, intensity=i % 11)
+        for i in range(60)
+    ]
+    with Journal.open(path) as j:
+        j.add_many(old)
+        for table in ("checkin_parts", "checkin_hours", "checkin_company", "practice_days"):
+            j.conn.execute(f"DROP TABLE {table}")  # as version 1 left it
+        j.conn.execute("PRAGMA user_version = 1")
+    with Journal.open(path) as j:
+        assert j.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        checkins, practices = j.tallies()
+    expected_checkins, expected_practices = tally(old)
+    assert checkins.ordered() == expected_checkins.ordered()
+    assert practices == expected_practices
 
 
 def test_a_failing_migration_leaves_the_journal_as_it_was(path: Path) -> None:
     with Journal.open(path) as j:
         j.add(entry())
-    broken = {**MIGRATIONS, 2: ("ALTER TABLE entries ADD COLUMN a TEXT", "THIS IS NOT SQL")}
+    broken = {**MIGRATIONS, NEXT: ("ALTER TABLE entries ADD COLUMN a TEXT", "THIS IS NOT SQL")}
     with pytest.raises(sqlite3.OperationalError):
         Journal.open(path, migrations=broken)
     with Journal.open(path) as j:
-        assert j.conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert j.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         columns = [row[1] for row in j.conn.execute("PRAGMA table_info(entries)")]
         assert "a" not in columns and j.count() == 1
 

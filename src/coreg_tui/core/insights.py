@@ -26,14 +26,32 @@ PART_OF_HOUR = [name for name, low, high in PARTS_OF_DAY for _ in range(low, hig
 
 
 @dataclass(frozen=True, slots=True)
-class CheckinTally:
-    day: date  # local
-    hour: int  # local, 0-23
+class Count:
+    """Check-ins of one state that share something else: a day and part of it, an
+    hour of the day, or company."""
+
     state: State
-    with_who: str | None
-    count: int
+    checkins: int
     intensity_sum: int
-    intensity_count: int  # check-ins among `count` that gave an intensity
+    intensity_count: int  # check-ins among them that gave an intensity
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinTallies:
+    """Check-ins counted three ways. Every figure needs only one of them, so a journal
+    of years stays a few thousand counts, not one for each hour and companion."""
+
+    day_parts: list[tuple[date, int, Count]] = field(default_factory=list)  # part: PARTS_OF_DAY
+    hours: list[tuple[int, Count]] = field(default_factory=list)  # local hour, 0-23
+    company: list[tuple[str | None, Count]] = field(default_factory=list)  # None: alone
+
+    def ordered(self) -> CheckinTallies:
+        """The same counts in one order, to compare two ways of making them."""
+        return CheckinTallies(
+            sorted(self.day_parts, key=repr),
+            sorted(self.hours, key=repr),
+            sorted(self.company, key=repr),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,22 +64,29 @@ class PracticeTally:
     reached_ventral: int  # of those, how many ended ventral
 
 
-def local_day_hour(entry: Entry) -> tuple[date, int]:
-    return entry.at.date(), entry.at.hour  # `at` carries the offset it was written in
+def part_of_day(hour: int) -> int:
+    """The index in PARTS_OF_DAY of the part that holds `hour`."""
+    return next(i for i, (_, low, high) in enumerate(PARTS_OF_DAY) if low <= hour < high)
 
 
-def tally(entries: Iterable[Entry]) -> tuple[list[CheckinTally], list[PracticeTally]]:
-    """The tallies of `entries`, in Python: what the store computes in SQL."""
-    checkins: dict[tuple[date, int, State, str | None], list[int]] = defaultdict(lambda: [0, 0, 0])
+def tally(entries: Iterable[Entry]) -> tuple[CheckinTallies, list[PracticeTally]]:
+    """The tallies of `entries`, in Python: what the store keeps in SQL."""
+    day_parts: dict[tuple[date, int, State], list[int]] = defaultdict(_zeros)
+    hours: dict[tuple[int, State], list[int]] = defaultdict(_zeros)
+    company: dict[tuple[str | None, State], list[int]] = defaultdict(_zeros)
     practices: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     for e in entries:
         if e.kind is Kind.CHECKIN and e.state is not None:
-            day, hour = local_day_hour(e)
-            t = checkins[(day, hour, e.state, e.with_who)]
-            t[0] += 1
-            if e.intensity is not None:
-                t[1] += e.intensity
-                t[2] += 1
+            at = e.at  # in the offset it was written in: the day and hour as lived
+            for sums in (
+                day_parts[(at.date(), part_of_day(at.hour), e.state)],
+                hours[(at.hour, e.state)],
+                company[(e.with_who or None, e.state)],
+            ):
+                sums[0] += 1
+                if e.intensity is not None:
+                    sums[1] += e.intensity
+                    sums[2] += 1
         elif e.kind is Kind.PRACTICE:
             p = practices[e.practice or "practice"]
             p[0] += 1
@@ -72,16 +97,27 @@ def tally(entries: Iterable[Entry]) -> tuple[list[CheckinTally], list[PracticeTa
                 p[3] += 1
                 p[4] += e.state_after is State.VENTRAL
     return (
-        [CheckinTally(*key, *value) for key, value in checkins.items()],
+        CheckinTallies(
+            [(day, part, Count(state, *v)) for (day, part, state), v in day_parts.items()],
+            [(hour, Count(state, *v)) for (hour, state), v in hours.items()],
+            [(who, Count(state, *v)) for (who, state), v in company.items()],
+        ),
         [PracticeTally(name, *value) for name, value in practices.items()],
     )
+
+
+def _zeros() -> list[int]:
+    return [0, 0, 0]
 
 
 # --- what is computed ------------------------------------------------------------------
 
 
+_STATES = tuple(State)  # iterating the enum itself is slow, and years make many spreads
+
+
 def _counts() -> dict[State, int]:
-    return dict.fromkeys(State, 0)
+    return dict.fromkeys(_STATES, 0)
 
 
 @dataclass(slots=True)
@@ -94,15 +130,15 @@ class Spread:
     by_state_sum: dict[State, int] = field(default_factory=_counts)
     by_state_count: dict[State, int] = field(default_factory=_counts)
 
-    def add(self, t: CheckinTally) -> None:
-        self.counts[t.state] += t.count
+    def add(self, t: Count) -> None:
+        self.counts[t.state] += t.checkins
         self.intensity_sum += t.intensity_sum
         self.intensity_count += t.intensity_count
         self.by_state_sum[t.state] += t.intensity_sum
         self.by_state_count[t.state] += t.intensity_count
 
     def merge(self, other: Spread) -> None:
-        for state in State:
+        for state in _STATES:
             self.counts[state] += other.counts[state]
             self.by_state_sum[state] += other.by_state_sum[state]
             self.by_state_count[state] += other.by_state_count[state]
@@ -198,7 +234,7 @@ def _streaks(days: Iterable[date], today: date) -> tuple[int, int]:
 
 
 def insights(
-    checkins: Iterable[CheckinTally],
+    checkins: CheckinTallies,
     practices: Iterable[PracticeTally],
     first_day: date,
     last_day: date,
@@ -210,15 +246,22 @@ def insights(
     hours = [Spread() for _ in range(24)]
     people: dict[str, Spread] = defaultdict(Spread)
     grid: dict[date, dict[str, Spread]] = defaultdict(lambda: defaultdict(Spread))
-    for t in checkins:
-        overall.add(t)
-        days[t.day].add(t)
-        grid[t.day][PART_OF_HOUR[t.hour]].add(t)
-        weeks[t.day - timedelta(days=t.day.weekday())].add(t)
-        hours[t.hour].add(t)
-        (together if t.with_who else alone).add(t)
-        if t.with_who:
-            people[" ".join(t.with_who.split())].add(t)
+    for day, part, t in checkins.day_parts:
+        grid[day][PARTS_OF_DAY[part][0]].add(t)
+    # Each sum from the one below it: years of days stay quick.
+    for day, parts in grid.items():
+        for cell in parts.values():
+            days[day].merge(cell)
+    for day, spread in days.items():
+        weeks[day - timedelta(days=day.weekday())].merge(spread)
+    for spread in weeks.values():
+        overall.merge(spread)
+    for hour, t in checkins.hours:
+        hours[hour].add(t)
+    for who, t in checkins.company:
+        (together if who else alone).add(t)
+        if who:
+            people[" ".join(who.split())].add(t)
     helpers = [
         Helper(
             p.practice,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from coreg_tui.core.insights import Insights, insights
+from coreg_tui.core.insights import CheckinTallies, Insights, insights
 from coreg_tui.journal.store import Journal
 
 
@@ -16,7 +16,7 @@ def day_span(first_day: date, last_day: date) -> tuple[datetime, datetime]:
 
 
 def read_insights(journal: Journal, first_day: date, last_day: date, today: date) -> Insights:
-    checkins, practices = journal.tallies(*day_span(first_day, last_day))
+    checkins, practices = journal.tallies(first_day, last_day)
     return insights(checkins, practices, first_day, last_day, today)
 
 
@@ -28,7 +28,7 @@ def history_line(journal: Journal, practice: str, today: date) -> str | None:
     from coreg_tui.core.insights import helped_line
 
     first = today - timedelta(days=HISTORY_DAYS - 1)
-    practices = journal.practice_tallies(*day_span(first, today))  # no check-ins needed
-    found = insights([], practices, first, today, today)
+    practices = journal.practice_tallies(first, today)  # no check-ins needed
+    found = insights(CheckinTallies(), practices, first, today, today)
     helper = next((h for h in found.helpers if h.practice == practice), None)
     return helped_line(helper) if helper is not None else None

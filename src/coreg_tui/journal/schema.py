@@ -8,6 +8,10 @@ Add a version by appending to MIGRATIONS; never edit a published one.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from coreg_tui.core.insights import PARTS_OF_DAY
+
 APPLICATION_ID = 0x636F7267  # "corg"
 
 # kind, state and state_after are written only from enums by the store, the one
@@ -50,4 +54,115 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX entry_tags_by_entry ON entry_tags (entry_id)",
     ),
 }
+
+
+def _floor_div(x: str, n: int) -> str:
+    """x // n in SQL, where / truncates toward zero (entries may be older than 1970)."""
+    return f"(({x}) - ((({x}) % {n}) + {n}) % {n}) / {n}"
+
+
+# When an entry was lived: its UTC time read in the offset it was written in, so a
+# check-in at 23:30 belongs to that evening, wherever and whenever it was noted.
+_LOCAL_S = f"({_floor_div('at_us', 1_000_000)} + utc_offset_s)"
+LOCAL_DAY = _floor_div(_LOCAL_S, 86_400)  # days since 1970-01-01
+LOCAL_HOUR = f"((({_LOCAL_S} % 86400) + 86400) % 86400) / 3600"
+# An index into PARTS_OF_DAY, looked up by hour in a string of 24 digits.
+_PART_DIGITS = "".join(
+    str(i) for i, (_, low, high) in enumerate(PARTS_OF_DAY) for _ in range(low, high)
+)
+LOCAL_PART = f"CAST(substr('{_PART_DIGITS}', {LOCAL_HOUR} + 1, 1) AS INTEGER)"
+
+
+@dataclass(frozen=True)
+class Sums:
+    """A table of sums over entries, kept by the store beside every write, so that
+    insights over years of entries read thousands of rows, not millions."""
+
+    table: str
+    keys: tuple[tuple[str, str], ...]  # column, expression over an entry
+    values: tuple[tuple[str, str], ...]  # column, aggregate over the entries of one key
+    where: str  # which entries count
+
+    def create(self) -> str:
+        keys = ", ".join(f"{c} {_TYPES.get(c, 'INTEGER')} NOT NULL" for c, _ in self.keys)
+        values = ", ".join(f"{c} INTEGER NOT NULL" for c, _ in self.values)
+        primary = ", ".join(c for c, _ in self.keys)
+        return (
+            f"CREATE TABLE {self.table} ({keys}, {values}, PRIMARY KEY ({primary})) "
+            "STRICT, WITHOUT ROWID"
+        )
+
+    def add(self, which: str, sign: str = ":sign") -> str:
+        """Add (sign 1) or take away (sign -1) the entries `which` selects."""
+        columns = ", ".join(c for c, _ in (*self.keys, *self.values))
+        keys = ", ".join(e for _, e in self.keys)
+        values = ", ".join(f"{sign} * {e}" for _, e in self.values)
+        groups = ", ".join(str(i + 1) for i in range(len(self.keys)))
+        update = ", ".join(f"{c} = {c} + excluded.{c}" for c, _ in self.values)
+        return (
+            f"INSERT INTO {self.table} ({columns}) SELECT {keys}, {values} FROM entries "
+            f"WHERE {self.where} AND {which} GROUP BY {groups} "
+            f"ON CONFLICT DO UPDATE SET {update}"
+        )
+
+    def prune(self) -> str:
+        """Forget keys whose entries have all gone."""
+        return f"DELETE FROM {self.table} WHERE {self.values[0][0]} = 0"
+
+
+_TYPES = {"state": "TEXT", "with_who": "TEXT", "practice": "TEXT"}
+_CHECKIN_VALUES = (
+    ("checkins", "count(*)"),
+    ("intensity_sum", "coalesce(sum(intensity), 0)"),
+    ("intensity_count", "count(intensity)"),
+)
+_CHECKIN = "kind = 'checkin' AND state IS NOT NULL"
+SUMS = (
+    Sums(
+        "checkin_parts",
+        (("day", LOCAL_DAY), ("part", LOCAL_PART), ("state", "state")),
+        _CHECKIN_VALUES,
+        _CHECKIN,
+    ),
+    # Hour first: summing each hour over a range of days reads the table in order.
+    Sums(
+        "checkin_hours",
+        (("hour", LOCAL_HOUR), ("state", "state"), ("day", LOCAL_DAY)),
+        _CHECKIN_VALUES,
+        _CHECKIN,
+    ),
+    Sums(
+        "checkin_company",
+        (("day", LOCAL_DAY), ("state", "state"), ("with_who", "coalesce(with_who, '')")),
+        _CHECKIN_VALUES,
+        _CHECKIN,
+    ),
+    Sums(
+        "practice_days",
+        (("day", LOCAL_DAY), ("practice", "coalesce(practice, 'practice')")),
+        (
+            ("sessions", "count(*)"),
+            ("measured", "count(intensity_after - intensity)"),
+            ("change_sum", "coalesce(sum(intensity_after - intensity), 0)"),
+            (
+                "began_elsewhere",
+                "count(CASE WHEN state IN ('sympathetic', 'dorsal') "
+                "AND state_after IS NOT NULL THEN 1 END)",
+            ),
+            (
+                "reached_ventral",
+                "count(CASE WHEN state IN ('sympathetic', 'dorsal') "
+                "AND state_after = 'ventral' THEN 1 END)",
+            ),
+        ),
+        "kind = 'practice'",
+    ),
+)
+
+# Version 2: the sums, filled from the entries already there. What they hold is
+# defined above; a change to it (or to PARTS_OF_DAY) needs a version that refills them.
+MIGRATIONS[2] = (
+    *(s.create() for s in SUMS),
+    *(s.add("1", sign="1") for s in SUMS),
+)
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -28,9 +28,9 @@ from typing import Any
 
 from coreg_tui.core.entries import Entry, Kind
 from coreg_tui.core.errors import InputError
-from coreg_tui.core.insights import CheckinTally, PracticeTally
+from coreg_tui.core.insights import CheckinTallies, Count, PracticeTally
 from coreg_tui.core.states import State
-from coreg_tui.journal.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from coreg_tui.journal.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, SUMS
 
 BUSY_TIMEOUT_MS = 5000
 BULK_REBUILD = 10_000  # entries into an empty journal from which indexes are built after
@@ -259,7 +259,7 @@ class Journal:
     def add(self, entry: Entry) -> None:
         with self._writing():
             self.conn.execute(_INSERT, _params(entry, _now_us()))
-            self._write_tags([entry])
+            self._kept(_ONE, {"id": entry.id})
 
     def add_many(self, entries: Iterable[Entry]) -> int:
         """Add all of them in one transaction; entries whose id is already in the
@@ -282,8 +282,11 @@ class Journal:
                 # Into an empty journal, building the secondary indexes once at the end
                 # (a sort) is quicker than keeping them up row by row.
                 rebuild = self._drop_indexes() if empty and len(new) >= BULK_REBUILD else []
+                # New rows take rowids above the largest one (SQLite's rule while that is
+                # below 2**63 - 1), so their tags and sums can be kept in one pass.
+                after = self.conn.execute(_LAST_ROWID).fetchone()[0]
                 self.conn.executemany(_INSERT, (_params(e, now) for e in new))
-                self._write_tags(new)
+                self._kept(_NEW, {"after": after})
                 for statement in rebuild:
                     self.conn.execute(statement)
         finally:
@@ -311,14 +314,9 @@ class Journal:
             )
         return found
 
-    def _write_tags(self, entries: Iterable[Entry]) -> None:
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO entry_tags (tag, entry_id) VALUES (?, ?)",
-            ((tag, e.id) for e in entries for tag in e.tags),
-        )
-
     def replace(self, entry: Entry) -> None:
         with self._writing():
+            self._forget_sums(entry.id)
             sets = ", ".join(f"{c} = ?" for c in _COLUMNS[1:])
             cur = self.conn.execute(
                 f"UPDATE entries SET {sets}, updated_us = ? WHERE id = ?",
@@ -327,11 +325,25 @@ class Journal:
             if cur.rowcount != 1:
                 raise InputError(f"there is no entry {entry.short_id} any more")
             self.conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry.id,))
-            self._write_tags([entry])
+            self._kept(_ONE, {"id": entry.id})
 
     def delete(self, entry_id: str) -> None:
         with self._writing():
+            self._forget_sums(entry_id)
             self.conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+
+    def _kept(self, which: str, args: dict[str, Any]) -> None:
+        """Write the tag rows of the entries `which` selects, and add them to the sums."""
+        for sql in _KEEP[which]:
+            self.conn.execute(sql, {"sign": 1, **args})
+
+    def _forget_sums(self, entry_id: str) -> None:
+        """Take an entry out of the sums (before it changes or goes), forgetting any
+        key that no entry holds any more."""
+        for sql in _KEEP[_ONE][1:]:
+            self.conn.execute(sql, {"sign": -1, "id": entry_id})
+        for s in SUMS:
+            self.conn.execute(s.prune())
 
     # --- reading ---------------------------------------------------------------
 
@@ -366,38 +378,32 @@ class Journal:
                 yield _entry(row)
 
     def tallies(
-        self, since: datetime | None = None, until: datetime | None = None
-    ) -> tuple[list[CheckinTally], list[PracticeTally]]:
-        """Check-ins counted by local hour, state and company, and practice sessions by
-        what was practised, over [since, until): summed by SQLite, so a million
-        entries never become objects."""
-        return self.checkin_tallies(since, until), self.practice_tallies(since, until)
+        self, first_day: date | None = None, last_day: date | None = None
+    ) -> tuple[CheckinTallies, list[PracticeTally]]:
+        """Check-ins and practice sessions over a range of local days (the days as the
+        person lived them), read from the sums the store keeps beside the entries."""
+        return self.checkin_tallies(first_day, last_day), self.practice_tallies(first_day, last_day)
 
     def checkin_tallies(
-        self, since: datetime | None = None, until: datetime | None = None
-    ) -> list[CheckinTally]:
-        return [
-            CheckinTally(_EPOCH_DAY + timedelta(days=h // 24), h % 24, _STATES[s], *rest)
-            for h, s, *rest in self._summed(_CHECKIN_TALLIES, since, until)
-        ]
+        self, first_day: date | None = None, last_day: date | None = None
+    ) -> CheckinTallies:
+        span = _day_span(first_day, last_day)
+        with self._reading():
+            parts = self.conn.execute(_PARTS, span).fetchall()
+            hours = self.conn.execute(_HOURS, span).fetchall()
+            company = self.conn.execute(_COMPANY, span).fetchall()
+        return CheckinTallies(
+            [(_day(d), part, Count(_STATES[s], *sums)) for d, part, s, *sums in parts],
+            [(hour, Count(_STATES[s], *sums)) for hour, s, *sums in hours],
+            [(who or None, Count(_STATES[s], *sums)) for who, s, *sums in company],
+        )
 
     def practice_tallies(
-        self, since: datetime | None = None, until: datetime | None = None
+        self, first_day: date | None = None, last_day: date | None = None
     ) -> list[PracticeTally]:
-        return [PracticeTally(*row) for row in self._summed(_PRACTICE_TALLIES, since, until)]
-
-    def _summed(
-        self, sql: str, since: datetime | None, until: datetime | None
-    ) -> list[tuple[Any, ...]]:
-        span, args = "", []
-        if since is not None:
-            span += " AND at_us >= ?"
-            args.append(_us(since))
-        if until is not None:
-            span += " AND at_us < ?"
-            args.append(_us(until))
         with self._reading():
-            return self.conn.execute(sql.format(span=span), args).fetchall()
+            rows = self.conn.execute(_PRACTICES, _day_span(first_day, last_day)).fetchall()
+        return [PracticeTally(*row) for row in rows]
 
     def count(self, where: Filter = Filter()) -> int:
         sql, args = _select(Filter(**{**_as_dict(where), "limit": None, "offset": 0}), count=True)
@@ -431,25 +437,47 @@ class _Transaction:
             raise mapped from None
 
 
-# Local hours since 1970: an entry's own offset turns its UTC time into the time the
-# person lived it (entries are all after 1970, where / is floor division).
-_CHECKIN_TALLIES = """
-    SELECT (at_us / 1000000 + utc_offset_s) / 3600 AS hour, state, with_who,
-           count(*), coalesce(sum(intensity), 0), count(intensity)
-    FROM entries WHERE kind = 'checkin' AND state IS NOT NULL{span}
-    GROUP BY hour, state, with_who
+# Sums over a range of local days (both ends included), as days since 1970.
+_SUMMED = "sum(checkins), sum(intensity_sum), sum(intensity_count)"
+_PARTS = """
+    SELECT day, part, state, checkins, intensity_sum, intensity_count FROM checkin_parts
+    WHERE day BETWEEN ? AND ?
 """
-_PRACTICE_TALLIES = """
-    SELECT coalesce(practice, 'practice'), count(*), count(intensity_after - intensity),
-           coalesce(sum(intensity_after - intensity), 0),
-           count(CASE WHEN state IN ('sympathetic', 'dorsal') AND state_after IS NOT NULL
-                 THEN 1 END),
-           count(CASE WHEN state IN ('sympathetic', 'dorsal') AND state_after = 'ventral'
-                 THEN 1 END)
-    FROM entries WHERE kind = 'practice'{span}
-    GROUP BY 1
+_HOURS = f"SELECT hour, state, {_SUMMED} FROM checkin_hours WHERE day BETWEEN ? AND ? GROUP BY 1, 2"
+_COMPANY = f"""
+    SELECT with_who, state, {_SUMMED} FROM checkin_company WHERE day BETWEEN ? AND ? GROUP BY 1, 2
 """
+_PRACTICES = """
+    SELECT practice, sum(sessions), sum(measured), sum(change_sum), sum(began_elsewhere),
+           sum(reached_ventral)
+    FROM practice_days WHERE day BETWEEN ? AND ? GROUP BY 1
+"""
+_LAST_ROWID = "SELECT coalesce(max(rowid), 0) FROM entries"
+# What the store keeps beside the entries, for one entry or those just added. Tag rows
+# come from the tags column itself, so they cannot differ from it.
+_ONE, _NEW = "entries.id = :id", "entries.rowid > :after"
+_TAGS = """
+    INSERT OR IGNORE INTO entry_tags (tag, entry_id)
+    SELECT json_each.value, entries.id FROM entries, json_each(entries.tags)
+    WHERE entries.tags != '[]' AND {which}
+"""
+_KEEP = {
+    which: (_TAGS.format(which=which), *(s.add(which) for s in SUMS)) for which in (_ONE, _NEW)
+}
 _EPOCH_DAY = date(1970, 1, 1)
+_DAYS_EVER = (-(2**62), 2**62)
+
+
+@lru_cache(maxsize=1 << 16)  # years of days come back many times each
+def _day(days: int) -> date:
+    return _EPOCH_DAY + timedelta(days=days)
+
+
+def _day_span(first: date | None, last: date | None) -> tuple[int, int]:
+    return (
+        _DAYS_EVER[0] if first is None else (first - _EPOCH_DAY).days,
+        _DAYS_EVER[1] if last is None else (last - _EPOCH_DAY).days,
+    )
 
 
 def _now_us() -> int:
