@@ -5,15 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from coreg_tui.core.entries import Entry, Kind, checkin, new_id
-from coreg_tui.core.insights import (
-    CheckinTallies,
-    PracticeTally,
-    helped_line,
-    insights,
-    summary,
-    tally,
-)
+from coreg_tui.core.insights import helped_line, insights, summary
 from coreg_tui.core.states import State
+from coreg_tui.core.tallies import CheckinTallies, PracticeTally, tally
 
 SUMMER, WINTER = timezone(timedelta(hours=2)), timezone(timedelta(hours=1))
 V, S, D = State.VENTRAL, State.SYMPATHETIC, State.DORSAL

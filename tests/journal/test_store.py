@@ -236,7 +236,7 @@ def test_migrations_run_after_a_backup_and_in_one_transaction(path: Path) -> Non
 
 
 def test_a_version_1_journal_gains_the_sums_of_the_entries_it_holds(path: Path) -> None:
-    from coreg_tui.core.insights import tally
+    from coreg_tui.core.tallies import tally
 
     old = [
         entry(

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coreg_tui.core.entries import Entry, Kind, new_id
-from coreg_tui.core.insights import tally
 from coreg_tui.core.states import State
+from coreg_tui.core.tallies import tally
 from coreg_tui.journal.insights import read_insights
 from coreg_tui.journal.store import Journal
 

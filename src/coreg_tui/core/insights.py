@@ -1,13 +1,5 @@
 """What the journal gives back: how a person's states are spread over days, hours and
-company, and what has helped them. Pure functions over tallies.
-
-A tally is a count of check-ins (or practice sessions) that share their local day,
-hour, state and company. The store makes them with SQL in one pass; `tally` makes
-the same from entries in Python, so the two can be checked against each other.
-
-Local days are the days the person lived: an entry's day and hour are read in the
-UTC offset it was written in, so a check-in at 23:30 belongs to that evening,
-across a change to or from summer time too.
+company, and what has helped them. Pure functions over tallies (core/tallies.py).
 """
 
 from __future__ import annotations
@@ -17,97 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from coreg_tui.core.entries import Entry, Kind
 from coreg_tui.core.states import State
+from coreg_tui.core.tallies import PARTS_OF_DAY, CheckinTallies, Count, PracticeTally
 
 SHRINK = 2  # sessions of "no change" added to each practice's mean before ranking
-PARTS_OF_DAY = (("night", 0, 6), ("morning", 6, 12), ("afternoon", 12, 18), ("evening", 18, 24))
 PART_OF_HOUR = [name for name, low, high in PARTS_OF_DAY for _ in range(low, high)]
-
-
-@dataclass(frozen=True, slots=True)
-class Count:
-    """Check-ins of one state that share something else: a day and part of it, an
-    hour of the day, or company."""
-
-    state: State
-    checkins: int
-    intensity_sum: int
-    intensity_count: int  # check-ins among them that gave an intensity
-
-
-@dataclass(frozen=True, slots=True)
-class CheckinTallies:
-    """Check-ins counted three ways. Every figure needs only one of them, so a journal
-    of years stays a few thousand counts, not one for each hour and companion."""
-
-    day_parts: list[tuple[date, int, Count]] = field(default_factory=list)  # part: PARTS_OF_DAY
-    hours: list[tuple[int, Count]] = field(default_factory=list)  # local hour, 0-23
-    company: list[tuple[str | None, Count]] = field(default_factory=list)  # None: alone
-
-    def ordered(self) -> CheckinTallies:
-        """The same counts in one order, to compare two ways of making them."""
-        return CheckinTallies(
-            sorted(self.day_parts, key=repr),
-            sorted(self.hours, key=repr),
-            sorted(self.company, key=repr),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class PracticeTally:
-    practice: str  # a pattern such as 4-6, or a step practice's id
-    sessions: int
-    measured: int  # sessions with an intensity before and after
-    change_sum: int  # the sum of (after - before) over those
-    began_elsewhere: int  # sessions that began sympathetic or dorsal and recorded an after
-    reached_ventral: int  # of those, how many ended ventral
-
-
-def part_of_day(hour: int) -> int:
-    """The index in PARTS_OF_DAY of the part that holds `hour`."""
-    return next(i for i, (_, low, high) in enumerate(PARTS_OF_DAY) if low <= hour < high)
-
-
-def tally(entries: Iterable[Entry]) -> tuple[CheckinTallies, list[PracticeTally]]:
-    """The tallies of `entries`, in Python: what the store keeps in SQL."""
-    day_parts: dict[tuple[date, int, State], list[int]] = defaultdict(_zeros)
-    hours: dict[tuple[int, State], list[int]] = defaultdict(_zeros)
-    company: dict[tuple[str | None, State], list[int]] = defaultdict(_zeros)
-    practices: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
-    for e in entries:
-        if e.kind is Kind.CHECKIN and e.state is not None:
-            at = e.at  # in the offset it was written in: the day and hour as lived
-            for sums in (
-                day_parts[(at.date(), part_of_day(at.hour), e.state)],
-                hours[(at.hour, e.state)],
-                company[(e.with_who or None, e.state)],
-            ):
-                sums[0] += 1
-                if e.intensity is not None:
-                    sums[1] += e.intensity
-                    sums[2] += 1
-        elif e.kind is Kind.PRACTICE:
-            p = practices[e.practice or "practice"]
-            p[0] += 1
-            if e.intensity is not None and e.intensity_after is not None:
-                p[1] += 1
-                p[2] += e.intensity_after - e.intensity
-            if e.state not in (None, State.VENTRAL) and e.state_after is not None:
-                p[3] += 1
-                p[4] += e.state_after is State.VENTRAL
-    return (
-        CheckinTallies(
-            [(day, part, Count(state, *v)) for (day, part, state), v in day_parts.items()],
-            [(hour, Count(state, *v)) for (hour, state), v in hours.items()],
-            [(who, Count(state, *v)) for (who, state), v in company.items()],
-        ),
-        [PracticeTally(name, *value) for name, value in practices.items()],
-    )
-
-
-def _zeros() -> list[int]:
-    return [0, 0, 0]
 
 
 # --- what is computed ------------------------------------------------------------------

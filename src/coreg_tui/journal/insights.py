@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from coreg_tui.core.insights import CheckinTallies, Insights, insights
+from coreg_tui.core.insights import Insights, insights
+from coreg_tui.core.tallies import CheckinTallies
 from coreg_tui.journal.store import Journal
 
 

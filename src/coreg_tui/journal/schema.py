@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coreg_tui.core.insights import PARTS_OF_DAY
+from coreg_tui.core.tallies import PARTS_OF_DAY
 
 APPLICATION_ID = 0x636F7267  # "corg"
 

@@ -28,8 +28,8 @@ from typing import Any
 
 from coreg_tui.core.entries import Entry, Kind
 from coreg_tui.core.errors import InputError
-from coreg_tui.core.insights import CheckinTallies, Count, PracticeTally
 from coreg_tui.core.states import State
+from coreg_tui.core.tallies import CheckinTallies, Count, PracticeTally
 from coreg_tui.journal.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, SUMS
 
 BUSY_TIMEOUT_MS = 5000
