@@ -249,16 +249,23 @@ def main() -> int:
             # The generated journal ends on 1 November 2026: four full weeks of it.
             weeks = [coreg, "stats", "--since", "2026-10-04", "--until", "2026-10-31"]
             found |= medians({"stats, 4 weeks of 1M": (weeks, big)}, args.runs)
-            found |= medians({"stats --all, 1M": ([coreg, "stats", "--all"], big)}, 3)
+            found |= medians({"stats --all, 1M": ([coreg, "stats", "--all"], big)}, 9)
             for name in ("stats, 4 weeks of 1M", "stats --all, 1M"):
                 print(f"  {name:<30} {found[name] * 1000:7.1f} ms")
-            stats_ok = found["stats, 4 weeks of 1M"] < 0.5
+            stats_ok = found["stats, 4 weeks of 1M"] < 0.5 and found["stats --all, 1M"] < 0.5
             print(
-                f"  stats over four weeks of {args.entries:,}: "
-                f"{'meets' if stats_ok else 'MISSES'} 500 ms; over all of it: "
-                f"{'meets' if found['stats --all, 1M'] < 0.5 else 'MISSES'} 500 ms"
+                f"  stats over four weeks and over all of {args.entries:,}: "
+                f"{'meet' if stats_ok else 'MISS'} 500 ms"
             )
             ok &= stats_ok
+            scale = 0.069 / pace["typer"]
+            print(
+                "  at the 69 ms pace: "
+                + ", ".join(
+                    f"{name} {found[name] * scale * 1000:.0f} ms"
+                    for name in ("list --limit 20, 1M", "stats, 4 weeks of 1M", "stats --all, 1M")
+                )
+            )
             ratio = found["log, 1M journal"] / found["log, empty journal"]
             list_ok = found["list --limit 20, 1M"] < 0.150
             print(
