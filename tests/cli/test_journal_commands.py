@@ -193,6 +193,24 @@ def test_import_is_lossless_and_idempotent(capsys: Cap, tmp_path: Path) -> None:
     assert len(ids(capsys)) == 2
 
 
+def test_an_import_never_overwrites_an_entry_it_differs_from(capsys: Cap, tmp_path: Path) -> None:
+    call(capsys, "log", "calm", "-n", "as it was")
+    call(capsys, "log", "anxious", "-n", "kept")
+    exported = tmp_path / "all.json"
+    call(capsys, "export", "-f", "json", "-o", str(exported))
+    data = json.loads(exported.read_text())
+    data["entries"][0]["note"] = "changed in the file"
+    data["entries"].append({"at": "2026-10-01T08:00:00+01:00", "state": "dorsal"})
+    exported.write_text(json.dumps(data))
+    code, out, err = call(capsys, "import", str(exported))
+    changed = data["entries"][0]["id"]
+    assert code == 1 and out == "Imported 1 entry (1 already there).\n"
+    kept = "coreg: kept your journal's own version of 1 entry that differs in"
+    assert err == f"{kept} {exported}: {changed[:8]}\n"
+    notes = {e["id"]: e["note"] for e in ids(capsys)}
+    assert notes[changed] == "as it was" and len(notes) == 3
+
+
 def test_import_from_another_tool(capsys: Cap, tmp_path: Path) -> None:
     other = tmp_path / "mood.json"
     other.write_text(
@@ -236,6 +254,17 @@ def test_import_from_another_tool(capsys: Cap, tmp_path: Path) -> None:
         ('[{"at": "2026-10-01T08:00", "state": "calm", "mood": 1}]', "unknown field(s) ['mood']"),
         ('[{"at": "2026-10-01T08:00", "state": "calm", "id": "nope"}]', "'id' should be a UUID"),
         ('{"format": "coreg-journal", "version": 99, "entries": []}', "newer coreg"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"format": "coreg-journal", "version": 1, "entries": {"at": 1}}', "expected coreg's"),
+        ('[{"at": "2026-10-01T08:00", "state": "calm", "tags": {"a": 1}}]', "'tags' should be"),
+        ('[{"at": "2026-10-01T08:00", "state": "calm", "body": [["deep"]]}]', "'body' should be"),
+        ('[{"at": "2026-10-01T08:00", "state": "calm", "detail": []}]', "'detail' should be"),
+        (
+            '[{"id": "0190a0a0-0000-7000-8000-000000000001", "at": "2026-10-01T08:00", '
+            '"state": "calm"}, {"id": "0190a0a0-0000-7000-8000-000000000001", '
+            '"at": "2026-10-02T08:00", "state": "calm"}]',
+            "entries 1 and 2 have the same id (0190a0a0)",
+        ),
     ],
 )
 def test_a_bad_import_writes_nothing(capsys: Cap, tmp_path: Path, content: str, says: str) -> None:

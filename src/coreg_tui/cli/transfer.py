@@ -59,6 +59,9 @@ def export(
         say(f"Wrote {count:,} entr{'y' if count == 1 else 'ies'} to {output}.", sys.stderr)
 
 
+CONFLICTS_SHOWN = 10  # short ids named when an import meets entries it would change
+
+
 def import_entries(
     file: Annotated[
         str,
@@ -68,8 +71,9 @@ def import_entries(
             "with at least 'at' and 'state' ('-' for standard input).",
         ),
     ],
-) -> None:
-    """Bring entries in from a JSON file. Entries already in the journal are skipped."""
+) -> int:
+    """Bring entries in from a JSON file. Entries the journal already has are left as they
+    are; any that differ from the file are named, and the exit code is 1."""
     from coreg_tui.cli.journal_access import open_journal
     from coreg_tui.cli.terminal import say
     from coreg_tui.core.errors import InputError
@@ -84,10 +88,17 @@ def import_entries(
     with collector_paused():
         entries = parse_entries(text, source)
         with open_journal() as journal:
-            added = journal.add_many(entries)
-    skipped = len(entries) - added
-    note = f" ({skipped:,} already there)" if skipped else ""
-    say(f"Imported {added:,} entr{'y' if added == 1 else 'ies'}{note}.")
+            merged = journal.merge(entries)
+    note = f" ({merged.same:,} already there)" if merged.same else ""
+    say(f"Imported {merged.added:,} entr{'y' if merged.added == 1 else 'ies'}{note}.")
+    if not merged.conflicts:
+        return 0
+    count = len(merged.conflicts)
+    shown = ", ".join(entry_id[:8] for entry_id in merged.conflicts[:CONFLICTS_SHOWN])
+    more = f" and {count - CONFLICTS_SHOWN:,} more" if count > CONFLICTS_SHOWN else ""
+    what = "1 entry that differs" if count == 1 else f"{count:,} entries that differ"
+    say(f"coreg: kept your journal's own version of {what} in {source}: {shown}{more}", sys.stderr)
+    return 1
 
 
 def paths(

@@ -41,6 +41,8 @@ def parse_entries(text: str, source: str) -> list[Entry]:
         raise InputError(
             f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
+    except RecursionError:
+        raise InputError(f"{source} is nested too deeply to be a journal") from None
     if isinstance(data, dict):
         if data.get("format") != FORMAT_NAME or not isinstance(data.get("entries"), list):
             raise InputError(
@@ -57,4 +59,18 @@ def parse_entries(text: str, source: str) -> list[Entry]:
         items = data
     else:
         raise InputError(f"{source}: expected a JSON array of entries or coreg's JSON export")
-    return [from_record(item, f"{source}: entry {i}") for i, item in enumerate(items, start=1)]
+    entries = [from_record(item, f"{source}: entry {i}") for i, item in enumerate(items, start=1)]
+    _refuse_twins(entries, source)
+    return entries
+
+
+def _refuse_twins(entries: list[Entry], source: str) -> None:
+    """Two entries with one id in one file: which is meant cannot be told, so neither is."""
+    first: dict[str, int] = {}
+    for i, e in enumerate(entries, start=1):
+        earlier = first.setdefault(e.id, i)
+        if earlier != i:
+            raise InputError(
+                f"{source}: entries {earlier} and {i} have the same id ({e.short_id}); "
+                "nothing was imported"
+            )

@@ -243,7 +243,9 @@ def from_record(record: Any, where: str) -> Entry:
     practice = get("practice")
     if practice is not None and type(practice) is not str:
         practice = r.text("practice")
-    detail = get("detail") or {}
+    detail = get("detail")
+    if detail is None:
+        detail = {}
     if type(detail) is not dict:
         raise r.fail("detail", "an object")
     entry = Entry(

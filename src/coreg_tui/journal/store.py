@@ -69,6 +69,13 @@ _COLUMNS = (
 )
 
 
+@dataclass(frozen=True)
+class Merged:
+    added: int
+    same: int  # already in the journal, exactly so
+    conflicts: list[str]  # ids the journal holds with other content, kept as it has them
+
+
 class JournalError(Exception):
     """The journal cannot be used as it is (exit code 1); it has been left untouched."""
 
@@ -264,8 +271,16 @@ class Journal:
     def add_many(self, entries: Iterable[Entry]) -> int:
         """Add all of them in one transaction; entries whose id is already in the
         journal (or earlier in `entries`) are left as they are. Returns how many were new."""
+        return self.merge(entries).added
+
+    def merge(self, entries: Iterable[Entry]) -> Merged:
+        """Add the entries the journal does not have yet, in one transaction. One whose
+        id the journal already holds is left as the journal has it, and counted as the
+        same or, if any of its fields differ, as a conflict."""
         now = _now_us()
         batch = list(entries)
+        same: list[str] = []
+        conflicts: list[str] = []
         # Each tag row is written right beside its entry, in the same transaction, so
         # checking its reference again would only double the cost of writing tags.
         self.conn.execute("PRAGMA foreign_keys = OFF")
@@ -273,11 +288,16 @@ class Journal:
         try:
             with self._writing():
                 empty = self.conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None
-                seen = set() if empty else self._existing_ids([e.id for e in batch])
+                held = {} if empty else self._held_rows([e.id for e in batch])
+                seen: set[str] = set()
                 new = []
                 for e in batch:
-                    if e.id not in seen:
-                        seen.add(e.id)
+                    if e.id in seen:
+                        continue
+                    seen.add(e.id)
+                    if e.id in held:
+                        (same if _same_row(held[e.id], e) else conflicts).append(e.id)
+                    else:
                         new.append(e)
                 # Into an empty journal, building the secondary indexes once at the end
                 # (a sort) is quicker than keeping them up row by row.
@@ -292,7 +312,7 @@ class Journal:
         finally:
             self.conn.execute("PRAGMA cache_size = -2000")
             self.conn.execute("PRAGMA foreign_keys = ON")
-        return len(new)
+        return Merged(len(new), len(same), conflicts)
 
     def _drop_indexes(self) -> list[str]:
         """Drop the schema's own indexes (not those behind keys); returns how to remake them."""
@@ -303,15 +323,14 @@ class Journal:
             self.conn.execute(f'DROP INDEX "{name}"')
         return [sql for _, sql in found]
 
-    def _existing_ids(self, ids: list[str]) -> set[str]:
-        found: set[str] = set()
+    def _held_rows(self, ids: list[str]) -> dict[str, tuple[Any, ...]]:
+        """The rows the journal holds for any of `ids`, by id."""
+        found: dict[str, tuple[Any, ...]] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
-            found.update(
-                row[0]
-                for row in self.conn.execute(f"SELECT id FROM entries WHERE id IN ({marks})", chunk)
-            )
+            sql = f"SELECT {', '.join(_COLUMNS)} FROM entries WHERE id IN ({marks})"
+            found.update((row[0], row) for row in self.conn.execute(sql, chunk))
         return found
 
     def replace(self, entry: Entry) -> None:
@@ -500,6 +519,12 @@ def _words_json(words: tuple[str, ...]) -> str:
 @lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
     return tuple(json.loads(text)) if text != "[]" else ()
+
+
+def _same_row(row: tuple[Any, ...], e: Entry) -> bool:
+    """Whether a row holds exactly `e` (its details compared as data, not as text)."""
+    theirs, ours = row[:-1], _params(e, 0)[: len(_COLUMNS) - 1]
+    return theirs == ours and json.loads(row[-1]) == e.detail
 
 
 def _params(e: Entry, created_us: int) -> tuple[Any, ...]:
