@@ -34,11 +34,26 @@ def test_the_core_imports_neither_textual_nor_rich() -> None:
 
 
 @pytest.mark.parametrize(
-    "argv", [["--version"], ["breathe", "--help"], ["patterns", "--json"], ["breathe", "4-x"]]
+    "argv",
+    [["--version"], ["breathe", "--help"], ["patterns", "--json"], ["breathe", "4-x"]],
 )
 def test_commands_do_not_import_textual(argv: list[str]) -> None:
     body = (
         f"from coreg_tui.cli.app import run\ntry:\n    run({argv!r})\nexcept SystemExit:\n    pass"
+    )
+    assert modules_left_after(body) == "clean"
+
+
+def test_sos_does_not_import_textual() -> None:
+    """For the hardest moment it must start at once: run until Ctrl-C half a second in."""
+    body = (
+        "import signal\n"
+        "def stop(*_):\n    raise KeyboardInterrupt\n"
+        "signal.signal(signal.SIGALRM, stop)\n"
+        "signal.setitimer(signal.ITIMER_REAL, 0.5)\n"
+        "from coreg_tui.cli.app import run\n"
+        "try:\n    run(['sos'])\nexcept SystemExit:\n    pass\n"
+        "assert 'coreg_tui.cli.breathe_run' in sys.modules"
     )
     assert modules_left_after(body) == "clean"
 

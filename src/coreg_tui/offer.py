@@ -59,3 +59,15 @@ def care_lines() -> list[str]:
         care.help,
         printable(contact) if contact else care.contact_hint,
     ]
+
+
+def sos_lines() -> list[str]:
+    """The care lines for help right now: the message, the person's own contact when
+    they set one, and where to find help. Nothing to configure or read twice."""
+    from coreg_tui.config import config
+    from coreg_tui.content.texts import texts
+    from coreg_tui.text import printable
+
+    care = texts().care
+    contact = config().care_contact
+    return [care.message, *([printable(contact)] if contact else []), care.help]

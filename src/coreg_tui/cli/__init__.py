@@ -17,6 +17,16 @@ def main() -> None:
         from coreg_tui.tui import run_tui
 
         guarded(run_tui)
+    args = sys.argv[1:]
+    if args[:1] == ["sos"] and set(args[1:]) <= SOS_FLAGS:
+        # Help right now, for the hardest moment: no CLI library to load before it speaks.
+        from coreg_tui.cli.errors import guarded
+        from coreg_tui.cli.sos import run_sos
+
+        guarded(lambda: run_sos(plain="--plain" in args, no_color="--no-color" in args))
     from coreg_tui.cli.app import run
 
     run()
+
+
+SOS_FLAGS = {"--plain", "--no-color"}

@@ -20,6 +20,7 @@ from coreg_tui import __version__
 
 # name: (module, function), in the order help lists them
 COMMANDS: dict[str, tuple[str, str]] = {
+    "sos": ("coreg_tui.cli.practices", "sos"),
     "log": ("coreg_tui.cli.log", "log"),
     "breathe": ("coreg_tui.cli.breathe", "breathe"),
     "list": ("coreg_tui.cli.browse", "list_entries"),

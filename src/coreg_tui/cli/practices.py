@@ -268,20 +268,16 @@ def practice(
         return
     if minutes is not None:
         raise InputError("--minutes is for breathing practices; a step practice keeps its steps")
-    from coreg_tui.cli.breathe_run import ending_calmly
-    from coreg_tui.cli.steps_run import TerminalKeys, run_steps_live, run_steps_plain
-    from coreg_tui.clock import SystemClock
+    from coreg_tui.cli.steps_run import run_steps
 
-    clock = SystemClock()
-    keys = TerminalKeys(clock)
-    with ending_calmly():
-        if plain:
-            summary = run_steps_plain(chosen, clock, keys, sys.stdout)
-        else:
-            from coreg_tui.cli.terminal import make_console
-            from coreg_tui.config import config
-
-            console = make_console(no_color=no_color or not config().color)
-            summary = run_steps_live(chosen, clock, keys, console)
+    summary = run_steps(chosen, plain=plain, no_color=no_color)
     entry = steps_entry(summary, **around)
     finish_session(summary.sentence(), entry if not no_log and summary.began else None, plain=plain)
+
+
+def sos(plain: Plain = False, no_color: NoColor = False) -> None:
+    """Help right now: a few calm lines and where to find help, slow breathing, then
+    grounding one step at a time. Ctrl-C ends it whenever you like."""
+    from coreg_tui.cli.sos import run_sos
+
+    run_sos(plain=plain, no_color=no_color)

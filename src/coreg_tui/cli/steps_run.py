@@ -144,3 +144,21 @@ def run_steps_live(practice: Practice, clock: Clock, keys: Keys, console: Consol
     show = _Live(practice, console)
     with quiet_keys(sys.stdin), show.painter.full_window():
         return _run(practice, clock, keys, show)
+
+
+def run_steps(practice: Practice, *, plain: bool, no_color: bool) -> StepsSummary:
+    """A step practice in this terminal, on the system clock; Ctrl-C, SIGTERM and SIGHUP
+    end it calmly, and the summary says how far it went."""
+    from coreg_tui.cli.breathe_run import ending_calmly
+    from coreg_tui.clock import SystemClock
+
+    clock = SystemClock()
+    keys = TerminalKeys(clock)
+    with ending_calmly():
+        if plain:
+            return run_steps_plain(practice, clock, keys, sys.stdout)
+        from coreg_tui.cli.terminal import make_console
+        from coreg_tui.config import config
+
+        console = make_console(no_color=no_color or not config().color)
+        return run_steps_live(practice, clock, keys, console)

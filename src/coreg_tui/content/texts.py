@@ -39,12 +39,29 @@ class Care:
 
 
 @dataclass(frozen=True, slots=True)
+class Sos:
+    """Help right now: the words between the steps, and which practices it guides."""
+
+    breathe: str
+    ground: str
+    end: str
+    keep: str
+    pattern: str  # a preset or pattern with a long breath out and no holds
+    cycles: int
+    grounding: str  # a step practice's id
+
+
+SOS_KEYS = ("breathe", "ground", "end", "keep", "pattern")
+
+
+@dataclass(frozen=True, slots=True)
 class Texts:
     states: dict[State, StateText]
     blends: tuple[Blend, ...]
     checkin_prompts: tuple[str, ...]
     reflection_prompts: tuple[str, ...]
     care: Care
+    sos: Sos
 
 
 def _words(where: str, table: Any, key: str) -> str | tuple[str, ...]:
@@ -108,4 +125,13 @@ def texts() -> Texts:
         _list(where, prompts, "checkin"),
         _list(where, prompts, "reflection"),
         care,
+        _sos(f"{where}: [sos]", prompts.get("sos")),
     )
+
+
+def _sos(where: str, table: Any) -> Sos:
+    words = [_text(where, table, key) for key in SOS_KEYS]
+    cycles = table.get("cycles") if isinstance(table, dict) else None
+    if type(cycles) is not int or not 1 <= cycles <= 60:
+        raise ContentError(f"{where}: 'cycles' should be a whole number from 1 to 60")
+    return Sos(*words, cycles, _text(where, table, "grounding"))
