@@ -30,9 +30,10 @@ from coreg_tui.core.entries import Entry, Kind
 from coreg_tui.core.errors import InputError
 from coreg_tui.core.states import State
 from coreg_tui.core.tallies import CheckinTallies, Count, PracticeTally
-from coreg_tui.journal.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, SUMS
+from coreg_tui.journal.schema import APPLICATION_ID, MIGRATIONS, SUMS
 
 BUSY_TIMEOUT_MS = 5000
+BACKUPS_KEPT = 3  # copies taken before migrations
 BULK_REBUILD = 10_000  # entries into an empty journal from which indexes are built after
 BULK_CACHE_KIB = -65536  # 64 MiB of page cache while an import writes, then back to SQLite's 2
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -128,7 +129,7 @@ def _private_file(path: Path) -> None:
         os.close(fd)
 
 
-def _check_header(path: Path) -> None:
+def _check_header(path: Path, known: int) -> None:
     """Refuse a file that is not coreg's journal by reading its header: nothing is written."""
     with path.open("rb") as fh:
         header = fh.read(100)
@@ -142,19 +143,21 @@ def _check_header(path: Path) -> None:
     application_id = int.from_bytes(header[68:72], "big")
     if application_id not in (0, APPLICATION_ID):
         raise JournalError(f"{path} is another program's database; it was left as it is")
-    _check_version(user_version, path)
+    _check_version(user_version, path, known)
 
 
-def _check_version(version: int, path: Path) -> None:
-    if version > SCHEMA_VERSION:
+def _check_version(version: int, path: Path, known: int) -> None:
+    if version > known:
         raise JournalError(
             f"{path} was written by a newer coreg (journal version {version}; this one knows "
-            f"up to {SCHEMA_VERSION}); update coreg to open it. It was left as it is"
+            f"up to {known}); update coreg to open it. It was left as it is"
         )
 
 
 def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    """A private copy of the journal before a migration; only the newest few are kept,
+    as each holds words the person may since have deleted."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
     _private_file(target)
     copy = sqlite3.connect(target)
@@ -162,6 +165,9 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
         conn.backup(copy)
     finally:
         copy.close()
+    older = sorted(path.parent.glob(f"{path.name}.v*-*.bak"), key=lambda p: p.name.split("-")[-1])
+    for stale in older[:-BACKUPS_KEPT]:
+        stale.unlink(missing_ok=True)
     return target
 
 
@@ -188,7 +194,7 @@ class Journal:
             _private_file(path)
         elif path.is_dir():
             raise JournalError(f"{path} is a folder, not a journal")
-        _check_header(path)
+        _check_header(path, max(migrations))
         try:
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as exc:
@@ -219,7 +225,7 @@ class Journal:
         # Reads only, so far: the authoritative version (the header may lag the WAL).
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        _check_version(version, path)
+        _check_version(version, path, max(migrations))
         if app_id not in (0, APPLICATION_ID):
             raise JournalError(f"{path} is another program's database; it was left as it is")
         if version == 0:

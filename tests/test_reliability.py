@@ -1,0 +1,124 @@
+"""At the edges: deleted words really gone, a busy journal, backups, no network.
+Run through the installed command on real files in a temporary COREG_HOME."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from coreg_tui.journal.schema import MIGRATIONS, SCHEMA_VERSION
+from coreg_tui.journal.store import BACKUPS_KEPT, Journal
+from coreg_tui.paths import journal_path
+from tests.installed import coreg
+from tests.journal.builders import entry
+
+
+def every_byte_under(home: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file())
+
+
+def test_deleted_and_edited_words_are_gone_from_every_file(coreg_home: Path) -> None:
+    kept = coreg("log", "calm", "-n", "an ordinary day")
+    assert kept.returncode == 0
+    coreg("log", "anxious", "-n", "secret words 4be1", "--with", "Quillon", "-t", "hidden9")
+    coreg("log", "dorsal", "-n", "first draft 77c2")
+    listed = json.loads(coreg("list", "--json").stdout)
+    by_note = {e["note"]: e["id"][:8] for e in listed}
+    assert coreg("delete", by_note["secret words 4be1"], "--yes").returncode == 0
+    assert coreg("edit", by_note["first draft 77c2"], "--note", "second draft").returncode == 0
+    everything = every_byte_under(coreg_home)
+    for gone in (b"secret words 4be1", b"Quillon", b"hidden9", b"first draft 77c2"):
+        assert gone not in everything, gone
+    assert b"an ordinary day" in everything and b"second draft" in everything
+
+
+def test_a_busy_journal_is_one_line_and_exit_1() -> None:
+    assert coreg("log", "calm").returncode == 0
+    holder = sqlite3.connect(journal_path(), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        started = time.monotonic()
+        result = coreg("log", "anxious")
+        waited = time.monotonic() - started
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "is busy in another program" in result.stderr
+    assert waited >= 4  # it waited for the lock a few seconds before saying so
+    assert len(json.loads(coreg("list", "--json").stdout)) == 1
+
+
+def test_only_the_newest_backups_are_kept_and_they_are_private() -> None:
+    path = journal_path()
+    with Journal.open(path) as j:
+        j.add(entry())
+    versions = dict(MIGRATIONS)
+    for step in range(1, BACKUPS_KEPT + 3):
+        versions[SCHEMA_VERSION + step] = (f"CREATE TABLE extra{step} (x INTEGER)",)
+        Journal.open(path, migrations=versions).close()
+    backups = sorted(path.parent.glob("*.bak"))
+    assert len(backups) == BACKUPS_KEPT
+    assert all(stat.S_IMODE(b.stat().st_mode) == 0o600 for b in backups)
+    newest = [f".v{SCHEMA_VERSION + step}-" for step in (2, 3, 4)]
+    assert [next(n for n in newest if n in b.name) for b in backups] == newest
+
+
+PROBE = """
+import socket, sys, signal
+reached = []
+def hook(event, args):
+    if event in ("socket.connect", "socket.sendto", "socket.bind") and args[0].family in (
+        socket.AF_INET, socket.AF_INET6
+    ):
+        reached.append((event, args[1]))
+    elif event in ("socket.getaddrinfo", "socket.gethostbyname"):
+        reached.append((event, args[0]))
+sys.addaudithook(hook)
+def stop(*_):
+    raise KeyboardInterrupt
+signal.signal(signal.SIGALRM, stop)
+from coreg_tui.cli.app import run
+for argv in {commands!r}:
+    if argv == ["sos"]:
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+    try:
+        run(argv)
+    except SystemExit:
+        pass
+print("REACHED", reached)
+"""
+
+
+def test_no_command_opens_a_network_connection(tmp_path: Path) -> None:
+    out = tmp_path / "all.json"
+    commands = [
+        ["log", "anxious", "-i", "6", "-n", "x", "--with", "Sam"],
+        ["list"],
+        ["stats", "--all"],
+        ["report", "--week"],
+        ["export", "-f", "json", "-o", str(out)],
+        ["import", str(out)],
+        ["export", "-f", "csv"],
+        ["patterns"],
+        ["practices"],
+        ["suggest", "anxious", "-i", "7"],
+        ["breathe", "1-1", "-c", "1", "--plain", "--no-log"],
+        ["paths"],
+        ["sos"],
+    ]
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(commands=commands)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "REACHED []"
