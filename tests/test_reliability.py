@@ -14,7 +14,7 @@ from pathlib import Path
 from coreg_tui.journal.schema import MIGRATIONS, SCHEMA_VERSION
 from coreg_tui.journal.store import BACKUPS_KEPT, Journal
 from coreg_tui.paths import journal_path
-from tests.installed import coreg
+from tests.installed import COREG, coreg, run_in_pty
 from tests.journal.builders import entry
 
 
@@ -122,3 +122,43 @@ def test_no_command_opens_a_network_connection(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "REACHED []"
+
+
+HOSTILE = (
+    "[bold red]hi[/] \x1b]52;c;cHduZWQ=\x07 \x1b[2J\x1b[H \x1b]8;;https://example.org\x07x"
+    "\x1b]8;;\x07 \x1b]0;pwned\x07 \u202eevil\u2066 \x9b31m \x7f"
+)
+ATTACKS = [b"\x1b]52", b"\x1b[2J", b"\x1b[H", b"\x1b]8;", b"\x1b]0;", b"\x07", b"\xc2\x9b", b"\x7f"]
+
+
+def test_hostile_words_reach_the_terminal_as_literal_text() -> None:
+    """Through the installed command under a pseudo-terminal: the bytes the terminal
+    gets hold the person's words as text, and none of the escapes inside them."""
+    logged = coreg(
+        "log", "anxious", "-i", "6", "-n", HOSTILE, "--with", "[link=https://x.org]Ana[/link]"
+    )
+    assert logged.returncode == 0
+    short = json.loads(coreg("list", "--json").stdout)[0]["id"][:8]
+    for args in (["list"], ["show", short], ["stats"], ["report", "--week"], ["show", "\x1b]0;x"]):
+        out = run_in_pty(*args, size=(24, 200)).output
+        for attack in ATTACKS:
+            assert attack not in out, (args, attack)
+        assert "\u202e".encode() not in out and "\u2066".encode() not in out
+        if args[0] in ("show", "report") and len(args) == 2 and args[1] == short:
+            assert b"[bold red]hi[/]" in out and "\u241b]52".encode() in out
+            assert b"[link=https://x.org]Ana[/link]" in out
+
+
+def test_output_cut_short_ends_quietly() -> None:
+    with Journal.open(journal_path()) as j:
+        j.add_many([entry(i, note=f"note {i}") for i in range(3000)])
+    for command in ("list --limit 0", "export", "export -f csv", "stats --all --json"):
+        result = subprocess.run(
+            f"'{COREG}' {command} | head -1",
+            shell=True,
+            check=False,
+            capture_output=True,
+            text=True,
+        )
+        assert result.stderr == "", (command, result.stderr)
+        assert len(result.stdout.splitlines()) == 1
