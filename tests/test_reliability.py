@@ -162,3 +162,25 @@ def test_output_cut_short_ends_quietly() -> None:
         )
         assert result.stderr == "", (command, result.stderr)
         assert len(result.stdout.splitlines()) == 1
+
+
+def test_an_export_stopped_halfway_leaves_nothing(tmp_path: Path) -> None:
+    from coreg_tui.cli.output import private_output
+
+    target = tmp_path / "journal.md"
+    try:
+        with private_output(str(target), force=False) as out:
+            out.write("# half of it\n")
+            raise KeyboardInterrupt  # Ctrl-C in the middle of writing
+    except KeyboardInterrupt:
+        pass
+    assert list(tmp_path.iterdir()) == []  # neither the file nor its temporary part
+    target.write_text("an older export\n")
+    try:
+        with private_output(str(target), force=True) as out:
+            out.write("# half of the new one\n")
+            raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        pass
+    assert [p.name for p in tmp_path.iterdir()] == ["journal.md"]
+    assert target.read_text() == "an older export\n"  # replaced only when whole
