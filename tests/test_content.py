@@ -78,3 +78,16 @@ def test_a_broken_file_names_the_file_and_the_field(tmp_path: Path, text: str, s
     with pytest.raises(ContentError) as info:
         load_breathing(path)
     assert str(path) in str(info.value) and says in str(info.value)
+
+
+def test_sos_guides_a_long_breath_out_without_holds_and_a_practice_in_the_library() -> None:
+    from coreg_tui.content import breathing
+    from coreg_tui.content.texts import texts
+    from coreg_tui.core.session import plan_session
+    from coreg_tui.offer import offered_library
+
+    sos = texts().sos
+    plan = plan_session(sos.pattern, breathing().presets, default=sos.pattern, cycles=sos.cycles)
+    assert breathing().caution_for(plan.target, plan.preset) is None  # no holds to caution
+    grounding = offered_library(offered_only=False).get(sos.grounding)
+    assert grounding is not None and not grounding.is_breathing

@@ -47,27 +47,26 @@ def ranked(
 def care_lines() -> list[str]:
     """The care message: a few calm lines and where to find help, never a lecture.
     The person's own contact (config: care_contact) is shown when they set one."""
-    from coreg_tui.config import config
     from coreg_tui.content.texts import texts
-    from coreg_tui.text import printable
 
     care = texts().care
-    contact = config().care_contact
-    return [
-        care.message,
-        care.grounding,
-        care.help,
-        printable(contact) if contact else care.contact_hint,
-    ]
+    return [care.message, care.grounding, care.help, _own_contact() or care.contact_hint]
 
 
 def sos_lines() -> list[str]:
     """The care lines for help right now: the message, the person's own contact when
     they set one, and where to find help. Nothing to configure or read twice."""
-    from coreg_tui.config import config
     from coreg_tui.content.texts import texts
-    from coreg_tui.text import printable
 
     care = texts().care
+    contact = _own_contact()
+    return [care.message, *([contact] if contact else []), care.help]
+
+
+def _own_contact() -> str | None:
+    """The person's own contact (config: care_contact), shown as the text it is."""
+    from coreg_tui.config import config
+    from coreg_tui.text import printable
+
     contact = config().care_contact
-    return [care.message, *([printable(contact)] if contact else []), care.help]
+    return printable(contact) if contact else None

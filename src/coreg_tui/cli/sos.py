@@ -98,7 +98,7 @@ def run_sos(*, plain: bool, no_color: bool) -> None:
         from coreg_tui.offer import offered_library
 
         grounding = offered_library(offered_only=False).get(texts().sos.grounding)
-        assert grounding is not None, "the content check makes sure sos's practice is there"
+        assert grounding is not None, "tests/test_content.py checks sos's practice is there"
         return run_steps(grounding, plain=plain, no_color=no_color)
 
     person_here = sys.stdin.isatty() and is_terminal(sys.stdout)

@@ -51,7 +51,7 @@ class Sos:
     grounding: str  # a step practice's id
 
 
-SOS_KEYS = ("breathe", "ground", "end", "keep", "pattern")
+SOS_TEXTS = ("breathe", "ground", "end", "keep", "pattern", "grounding")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +130,7 @@ def texts() -> Texts:
 
 
 def _sos(where: str, table: Any) -> Sos:
-    words = [_text(where, table, key) for key in SOS_KEYS]
     cycles = table.get("cycles") if isinstance(table, dict) else None
     if type(cycles) is not int or not 1 <= cycles <= 60:
         raise ContentError(f"{where}: 'cycles' should be a whole number from 1 to 60")
-    return Sos(*words, cycles, _text(where, table, "grounding"))
+    return Sos(cycles=cycles, **{key: _text(where, table, key) for key in SOS_TEXTS})

@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from coreg_tui.core.states import State
-from coreg_tui.core.tallies import PARTS_OF_DAY, CheckinTallies, Count, PracticeTally
+from coreg_tui.core.tallies import PART_OF_HOUR, PARTS_OF_DAY, CheckinTallies, Count, PracticeTally
 
 SHRINK = 2  # sessions of "no change" added to each practice's mean before ranking
-PART_OF_HOUR = [name for name, low, high in PARTS_OF_DAY for _ in range(low, high)]
 
 
 # --- what is computed ------------------------------------------------------------------
@@ -116,7 +115,7 @@ class Insights:
     def part_of_day(self, name: str) -> Spread:
         spread = Spread()
         for hour, part in enumerate(PART_OF_HOUR):
-            if part == name:
+            if PARTS_OF_DAY[part][0] == name:
                 spread.merge(self.hours[hour])
         return spread
 

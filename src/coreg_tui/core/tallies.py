@@ -19,6 +19,8 @@ from coreg_tui.core.entries import Entry, Kind
 from coreg_tui.core.states import State
 
 PARTS_OF_DAY = (("night", 0, 6), ("morning", 6, 12), ("afternoon", 12, 18), ("evening", 18, 24))
+# For each local hour, 0-23, the index in PARTS_OF_DAY of the part that holds it.
+PART_OF_HOUR = tuple(i for i, (_, low, high) in enumerate(PARTS_OF_DAY) for _ in range(low, high))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +62,6 @@ class PracticeTally:
     reached_ventral: int  # of those, how many ended ventral
 
 
-def part_of_day(hour: int) -> int:
-    """The index in PARTS_OF_DAY of the part that holds `hour`."""
-    return next(i for i, (_, low, high) in enumerate(PARTS_OF_DAY) if low <= hour < high)
-
-
 def tally(entries: Iterable[Entry]) -> tuple[CheckinTallies, list[PracticeTally]]:
     """The tallies of `entries`, in Python: what the store keeps in SQL."""
     day_parts: dict[tuple[date, int, State], list[int]] = defaultdict(_zeros)
@@ -75,7 +72,7 @@ def tally(entries: Iterable[Entry]) -> tuple[CheckinTallies, list[PracticeTally]
         if e.kind is Kind.CHECKIN and e.state is not None:
             at = e.at  # in the offset it was written in: the day and hour as lived
             for sums in (
-                day_parts[(at.date(), part_of_day(at.hour), e.state)],
+                day_parts[(at.date(), PART_OF_HOUR[at.hour], e.state)],
                 hours[(at.hour, e.state)],
                 company[(e.with_who or None, e.state)],
             ):

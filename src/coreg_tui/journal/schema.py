@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coreg_tui.core.tallies import PARTS_OF_DAY
+from coreg_tui.core.tallies import PART_OF_HOUR
 
 APPLICATION_ID = 0x636F7267  # "corg"
 
@@ -66,10 +66,8 @@ def _floor_div(x: str, n: int) -> str:
 _LOCAL_S = f"({_floor_div('at_us', 1_000_000)} + utc_offset_s)"
 LOCAL_DAY = _floor_div(_LOCAL_S, 86_400)  # days since 1970-01-01
 LOCAL_HOUR = f"((({_LOCAL_S} % 86400) + 86400) % 86400) / 3600"
-# An index into PARTS_OF_DAY, looked up by hour in a string of 24 digits.
-_PART_DIGITS = "".join(
-    str(i) for i, (_, low, high) in enumerate(PARTS_OF_DAY) for _ in range(low, high)
-)
+# An index into PARTS_OF_DAY, looked up by hour in PART_OF_HOUR as a string of 24 digits.
+_PART_DIGITS = "".join(str(part) for part in PART_OF_HOUR)
 LOCAL_PART = f"CAST(substr('{_PART_DIGITS}', {LOCAL_HOUR} + 1, 1) AS INTEGER)"
 
 
@@ -105,9 +103,15 @@ class Sums:
             f"ON CONFLICT DO UPDATE SET {update}"
         )
 
-    def prune(self) -> str:
-        """Forget keys whose entries have all gone."""
-        return f"DELETE FROM {self.table} WHERE {self.values[0][0]} = 0"
+    def prune(self, which: str) -> str:
+        """Forget the keys of the entries `which` selects that no entry counts any more
+        (after those entries were taken away): only their rows are looked at."""
+        columns = ", ".join(c for c, _ in self.keys)
+        keys = ", ".join(e for _, e in self.keys)
+        return (
+            f"DELETE FROM {self.table} WHERE {self.values[0][0]} = 0 AND ({columns}) IN "
+            f"(SELECT {keys} FROM entries WHERE {self.where} AND {which})"
+        )
 
 
 _TYPES = {"state": "TEXT", "with_who": "TEXT", "practice": "TEXT"}

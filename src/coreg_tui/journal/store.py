@@ -359,16 +359,14 @@ class Journal:
 
     def _kept(self, which: str, args: dict[str, Any]) -> None:
         """Write the tag rows of the entries `which` selects, and add them to the sums."""
-        for sql in _KEEP[which]:
+        for sql in (_TAGS[which], *_SUM[which]):
             self.conn.execute(sql, {"sign": 1, **args})
 
     def _forget_sums(self, entry_id: str) -> None:
-        """Take an entry out of the sums (before it changes or goes), forgetting any
-        key that no entry holds any more."""
-        for sql in _KEEP[_ONE][1:]:
+        """Take an entry out of the sums (before it changes or goes), forgetting any of
+        its keys that no entry holds any more."""
+        for sql in (*_SUM[_ONE], *_PRUNE_ONE):
             self.conn.execute(sql, {"sign": -1, "id": entry_id})
-        for s in SUMS:
-            self.conn.execute(s.prune())
 
     # --- reading ---------------------------------------------------------------
 
@@ -481,14 +479,16 @@ _LAST_ROWID = "SELECT coalesce(max(rowid), 0) FROM entries"
 # What the store keeps beside the entries, for one entry or those just added. Tag rows
 # come from the tags column itself, so they cannot differ from it.
 _ONE, _NEW = "entries.id = :id", "entries.rowid > :after"
-_TAGS = """
+_TAGS = {
+    which: f"""
     INSERT OR IGNORE INTO entry_tags (tag, entry_id)
     SELECT json_each.value, entries.id FROM entries, json_each(entries.tags)
     WHERE entries.tags != '[]' AND {which}
 """
-_KEEP = {
-    which: (_TAGS.format(which=which), *(s.add(which) for s in SUMS)) for which in (_ONE, _NEW)
+    for which in (_ONE, _NEW)
 }
+_SUM = {which: tuple(s.add(which) for s in SUMS) for which in (_ONE, _NEW)}
+_PRUNE_ONE = tuple(s.prune(_ONE) for s in SUMS)
 _EPOCH_DAY = date(1970, 1, 1)
 _DAYS_EVER = (-(2**62), 2**62)
 
