@@ -82,3 +82,9 @@ def test_practices_with_a_before_and_after_show_in_what_helped(capsys: Cap, tmp_
 def test_a_range_that_cannot_be_read_is_one_line(capsys: Cap, args: list[str], says: str) -> None:
     code, out, err = call(capsys, "stats", *args)
     assert (code, out) == (2, "") and says in err and err.count("\n") == 1
+
+
+def test_a_journal_of_one_day_reads_as_one_day(capsys: Cap) -> None:
+    log(capsys, "calm")
+    code, out, _ = call(capsys, "stats", "--all")
+    assert code == 0 and out.splitlines()[0].endswith("(1 day)")

@@ -138,7 +138,8 @@ def stats_lines(ins: Insights) -> list[str]:
     from coreg_tui.core.insights import summary
 
     span = f"{ins.first_day:%-d %b %Y} to {ins.last_day:%-d %b %Y}"
-    lines = [f"{span} ({ins.days_in_range} days)", *summary(ins)]
+    days = ins.days_in_range
+    lines = [f"{span} ({days} day{'s' if days != 1 else ''})", *summary(ins)]
     if ins.overall.total:
         lines += _state_lines(ins) + _time_lines(ins) + _company_lines(ins)
     lines += _helper_lines(ins)
