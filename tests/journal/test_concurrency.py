@@ -81,3 +81,32 @@ def test_a_writer_killed_at_any_moment_leaves_a_sound_journal_with_every_acknowl
         stored = {e.id for e in j.entries()}
     assert acknowledged <= stored
     assert len(stored) - len(acknowledged) <= 12  # at most one unacknowledged per kill
+
+
+def _open_and_add(path: str) -> str:
+    from datetime import datetime
+
+    from coreg_tui.core.entries import checkin
+    from coreg_tui.core.states import State
+    from coreg_tui.journal.store import JournalError
+
+    try:
+        with Journal.open(Path(path)) as journal:
+            journal.add(checkin(datetime.now().astimezone(), State.VENTRAL))
+    except JournalError as exc:
+        return str(exc)
+    return ""
+
+
+def test_processes_making_a_new_journal_at_the_same_moment_all_get_in(tmp_path: Path) -> None:
+    """The first writes race to make the file, switch it to write-ahead logging and
+    lay out its tables; every one of them must wait its turn, not be turned away."""
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        for round_ in range(40):
+            path = tmp_path / f"journal {round_}.sqlite3"
+            refused = [r for r in pool.map(_open_and_add, [str(path)] * 4) if r]
+            assert refused == []
+            with Journal.open(path, create=False) as journal:
+                assert len(list(journal.entries())) == 4

@@ -171,6 +171,40 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     return target
 
 
+def _check_identity(conn: sqlite3.Connection, path: Path, known: int) -> int:
+    """Refuse anything but a coreg journal this coreg can read; its schema version.
+    One statement, so one snapshot: another process may be making the journal now."""
+    version, app_id, tables = conn.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version),"
+        " (SELECT application_id FROM pragma_application_id),"
+        " (SELECT count(*) FROM sqlite_master)"
+    ).fetchone()
+    _check_version(version, path, known)
+    if app_id not in (0, APPLICATION_ID):
+        raise JournalError(f"{path} is another program's database; it was left as it is")
+    if version == 0 and tables:
+        raise JournalError(f"{path} is not a coreg journal; it was left as it is")
+    return version
+
+
+def _into_wal(conn: sqlite3.Connection) -> None:
+    """Switch to write-ahead logging. While a brand-new journal is being made, another
+    process may hold it for a moment, and this switch does not wait for a lock on its
+    own (it fails at once): so it is tried again for as long as any write would wait."""
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+            if not busy or time.monotonic() > deadline:
+                raise
+        time.sleep(0.01)
+
+
 class Journal:
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.conn = conn
@@ -223,16 +257,8 @@ class Journal:
         assert path is not None
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # Reads only, so far: the authoritative version (the header may lag the WAL).
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        _check_version(version, path, max(migrations))
-        if app_id not in (0, APPLICATION_ID):
-            raise JournalError(f"{path} is another program's database; it was left as it is")
-        if version == 0:
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if tables:
-                raise JournalError(f"{path} is not a coreg journal; it was left as it is")
-        conn.execute("PRAGMA journal_mode = WAL")
+        version = _check_identity(conn, path, max(migrations))
+        _into_wal(conn)
         conn.execute("PRAGMA synchronous = FULL")  # an acknowledged entry survives a crash
         conn.execute("PRAGMA secure_delete = ON")  # deleted words are overwritten
         conn.execute("PRAGMA foreign_keys = ON")
