@@ -17,7 +17,8 @@ settings.load_profile("coreg")
 @pytest.fixture(autouse=True)
 def coreg_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Nothing a test does may touch the real journal or config."""
-    home = tmp_path_factory.mktemp("coreg-home")
+    # A space and a letter beyond ASCII in every path, as many real homes have.
+    home = tmp_path_factory.mktemp("coreg home Zoë")
     monkeypatch.setenv("COREG_HOME", str(home))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return home

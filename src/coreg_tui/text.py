@@ -34,3 +34,47 @@ def control_table() -> dict[int, str]:
 def printable(text: str) -> str:
     """`text` with every control character replaced by a visible placeholder."""
     return text.translate(_TABLE)
+
+
+# What an ASCII-only output shows for the characters coreg itself draws.
+_ASCII = {
+    "\u2026": "...",  # the cut mark
+    "\u2192": "->",
+    "\u00b7": "-",
+    "\u23ce": "|",  # a line break inside a CSV cell
+    "\u2014": "-",
+    "\u2013": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2501": "=",
+    "\u2588": "#",
+    "\u25cf": "o",
+    "\u25b2": "^",
+    "\u25bc": "v",
+    "\u2421": "^?",
+}
+ASCII_ERRORS = "coreg.ascii"
+
+
+def _ascii_for(ch: str) -> str:
+    if ch in _ASCII:
+        return _ASCII[ch]
+    if 0x2400 <= ord(ch) < 0x2420:  # a control picture: caret notation, ^[ for ESC
+        return "^" + chr(ord(ch) - 0x2400 + 0x40)
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+    return plain or "?"  # an accented letter keeps its letter: Zoë shows as Zoe
+
+
+def ascii_stand_ins(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: what an output that cannot show a character shows instead.
+
+    Registered as `ASCII_ERRORS`; never a traceback, and a readable stand-in
+    where there is one (... for the cut mark, -> for an arrow), else a ?."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return "".join(_ascii_for(ch) for ch in bad), error.end

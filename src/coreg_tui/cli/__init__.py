@@ -4,12 +4,16 @@ import sys
 
 
 def main() -> None:
-    from coreg_tui.cli.terminal import companion_can_open
+    import codecs
 
+    from coreg_tui.cli.terminal import companion_can_open
+    from coreg_tui.text import ASCII_ERRORS, ascii_stand_ins
+
+    codecs.register_error(ASCII_ERRORS, ascii_stand_ins)
     for stream in (sys.stdout, sys.stderr):
-        # A terminal or pipe that cannot show a character gets a ? for it, never a traceback.
+        # An output that cannot show a character gets a stand-in for it, never a traceback.
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
+            stream.reconfigure(errors=ASCII_ERRORS)
 
     if len(sys.argv) == 1 and companion_can_open():
         # The companion itself: no arguments to parse, so no need to load the CLI library.

@@ -89,21 +89,16 @@ def list_entries(
 HEADERS = ("id", "when", "what", "with", "tags", "note")
 NATURAL_CAPS = (8, 20, 40, 14, 18, 60)
 # which column gives way first when the window is narrow, and down to how little (0: drop it)
-GIVE_WAY = ((2, 18), (5, 16), (4, 8), (3, 8), (2, 12), (4, 0), (3, 0), (5, 6), (1, 11))
+GIVE_WAY = ((2, 18), (5, 16), (4, 8), (3, 8), (2, 12), (4, 0), (3, 0), (5, 6), (1, 11), (5, 0))
 
 
 def _print_table(entries: list[Entry], more: bool, moment: datetime) -> None:
-    import shutil
-
-    from coreg_tui.cli.columns import fit_widths, table_lines
-    from coreg_tui.cli.terminal import is_terminal
+    from coreg_tui.cli.columns import write_table
     from coreg_tui.text import printable
     from coreg_tui.visual.entry_text import what_text, when_text
 
-    styled = is_terminal(sys.stdout)
-    out = sys.stdout
     if not entries:
-        out.write("No entries match. 'coreg log calm' adds a check-in.\n")
+        sys.stdout.write("No entries match. 'coreg log calm' adds a check-in.\n")
         return
     rows = [
         (
@@ -116,17 +111,8 @@ def _print_table(entries: list[Entry], more: bool, moment: datetime) -> None:
         )
         for e in entries
     ]
-    natural = [
-        min(cap, max(len(h), *(len(row[i]) for row in rows))) if any(row[i] for row in rows) else 0
-        for i, (h, cap) in enumerate(zip(HEADERS, NATURAL_CAPS, strict=True))
-    ]
-    width = shutil.get_terminal_size((100, 24)).columns
-    widths = fit_widths(natural, width, GIVE_WAY)
-    lines = table_lines(HEADERS, rows, widths, styled=styled, dim_columns=frozenset({0}))
-    if more:
-        hint = f"the newest {len(entries)}; --limit 0 shows all, --since narrows them"
-        lines.append(f"\x1b[2m{hint}\x1b[0m" if styled else hint)
-    out.write("\n".join(lines) + "\n")
+    hint = f"the newest {len(entries)}; --limit 0 shows all, --since narrows them" if more else ""
+    write_table(HEADERS, rows, GIVE_WAY, caps=NATURAL_CAPS, hint=hint)
 
 
 def show(ref: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)]) -> None:

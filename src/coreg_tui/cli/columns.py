@@ -20,19 +20,43 @@ def cell_width(text: str) -> int:
     )
 
 
-def fit(text: str, width: int) -> str:
-    """`text` cut to `width` cells (with an ellipsis when cut) and padded to it."""
+CUT, ASCII_CUT = "\u2026", "..."
+
+
+def fit(text: str, width: int, cut: str = CUT) -> str:
+    """`text` cut to `width` cells (ending in `cut` when cut) and padded to it."""
     cells = cell_width(text)
     if cells <= width:
         return text + " " * (width - cells)
+    cut = cut[:width]
+    room = width - len(cut)
     kept, used = [], 0
     for ch in text:
         w = cell_width(ch)
-        if used + w > width - 1:
+        if used + w > room:
             break
         kept.append(ch)
         used += w
-    return "".join(kept) + "\u2026" + " " * (width - used - 1)
+    return "".join(kept) + cut + " " * (room - used)
+
+
+def as_ascii(text: str) -> str:
+    """`text` as an ASCII-only output will show it, so its width can be counted first."""
+    from coreg_tui.text import ASCII_ERRORS
+
+    return text.encode("ascii", ASCII_ERRORS).decode("ascii")
+
+
+def natural_widths(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], caps: Sequence[int] | None = None
+) -> list[int]:
+    """Each column's widest cell (at most its cap); 0 for a column no row fills."""
+    widths = []
+    for i, header in enumerate(headers):
+        cells = [cell_width(row[i]) for row in rows if row[i]]
+        widest = max(cell_width(header), *cells) if cells else 0
+        widths.append(min(widest, caps[i]) if caps else widest)
+    return widths
 
 
 def fit_widths(natural: list[int], total: int, order: Sequence[tuple[int, int]]) -> list[int]:
@@ -59,17 +83,53 @@ def table_lines(
     widths: Sequence[int],
     *,
     styled: bool,
+    ascii_only: bool = False,
     dim_columns: frozenset[int] = frozenset(),
 ) -> list[str]:
+    """The header and rows, each cell fitted to its column; `rows` already as shown
+    (through `as_ascii` for an ASCII-only output, so the widths hold)."""
     shown = [i for i, w in enumerate(widths) if w]
+    cut = ASCII_CUT if ascii_only else CUT
 
     def line(cells: Sequence[str], header: bool = False) -> str:
         parts = []
         for i in shown:
-            cell = fit(cells[i], widths[i])
+            cell = fit(cells[i], widths[i], cut)
             if styled and (header or i in dim_columns):
                 cell = f"{BOLD if header else DIM}{cell}{RESET}"
             parts.append(cell)
         return "  ".join(parts).rstrip()
 
     return [line(headers, header=True), *(line(row) for row in rows)]
+
+
+def write_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    give_way: Sequence[tuple[int, int]],
+    *,
+    caps: Sequence[int] | None = None,
+    hint: str = "",
+) -> None:
+    """The table on stdout, fitted to the window: styled only on a terminal, in ASCII
+    stand-ins for an output that cannot show more, with a dim `hint` line under it."""
+    import shutil
+    import sys
+
+    from coreg_tui.cli.terminal import is_terminal, output_is_ascii
+
+    styled = is_terminal(sys.stdout)
+    ascii_only = output_is_ascii(sys.stdout)
+    if ascii_only:
+        rows = [[as_ascii(cell) for cell in row] for row in rows]
+    widths = fit_widths(
+        natural_widths(headers, rows, caps),
+        shutil.get_terminal_size((100, 24)).columns,
+        give_way,
+    )
+    lines = table_lines(
+        headers, rows, widths, styled=styled, ascii_only=ascii_only, dim_columns=frozenset({0})
+    )
+    if hint:
+        lines.append(f"{DIM}{hint}{RESET}" if styled else hint)
+    sys.stdout.write("\n".join(lines) + "\n")

@@ -54,10 +54,7 @@ def practices(
     as_json: Annotated[bool, typer.Option("--json", help="As JSON, for scripts.")] = False,
 ) -> None:
     """The practices coreg offers, yours included."""
-    import shutil
-
-    from coreg_tui.cli.columns import fit_widths, table_lines
-    from coreg_tui.cli.terminal import is_terminal
+    from coreg_tui.cli.columns import write_table
     from coreg_tui.core.states import parse_state
     from coreg_tui.text import printable
 
@@ -79,18 +76,7 @@ def practices(
         )
         for p in chosen
     ]
-    natural = [
-        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
-    ]
-    widths = fit_widths(
-        natural,
-        shutil.get_terminal_size((100, 24)).columns,
-        ((4, 30), (2, 14), (4, 0), (1, 24), (2, 0), (1, 12)),
-    )
-    lines = table_lines(
-        headers, rows, widths, styled=is_terminal(sys.stdout), dim_columns=frozenset({0})
-    )
-    sys.stdout.write("\n".join(lines) + "\n")
+    write_table(headers, rows, ((4, 30), (2, 14), (4, 0), (1, 24), (2, 0), (1, 10)))
 
 
 def suggest(

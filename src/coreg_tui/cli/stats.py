@@ -116,10 +116,10 @@ def report(
 
 
 def bar(share: float, width: int = 12) -> str:
+    from coreg_tui.cli.terminal import output_is_ascii
     from coreg_tui.visual.insight_pictures import share_bar
 
-    ascii_only = not (sys.stdout.encoding or "").lower().startswith("utf")
-    return share_bar(share, width, ascii_only=ascii_only)
+    return share_bar(share, width, ascii_only=output_is_ascii(sys.stdout))
 
 
 def _mean(value: float | None) -> str:

@@ -31,6 +31,11 @@ def make_console(*, no_color: bool = False, stderr: bool = False) -> Console:
     )
 
 
+def output_is_ascii(stream: TextIO) -> bool:
+    """Whether `stream` can only take ASCII (then pictures use plain characters)."""
+    return not (getattr(stream, "encoding", None) or "").lower().startswith("utf")
+
+
 def ascii_only(console: Console) -> bool:
     """Whether the console can only take ASCII (then pictures use plain characters)."""
     return not (console.encoding or "").lower().startswith("utf")
