@@ -36,6 +36,11 @@ def printable(text: str) -> str:
     return text.translate(_TABLE)
 
 
+def one_line(message: str) -> str:
+    """A message as one printable line, for stderr or a notification."""
+    return " ".join(printable(message).split())
+
+
 # What an ASCII-only output shows for the characters coreg itself draws.
 _ASCII = {
     "\u2026": "...",  # the cut mark

@@ -9,11 +9,7 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from coreg_tui.core.errors import InputError
-from coreg_tui.text import printable
-
-
-def one_line(message: str) -> str:
-    return " ".join(printable(message).split())
+from coreg_tui.text import one_line
 
 
 def _journal_refusal(exc: Exception) -> str | None:

@@ -89,11 +89,67 @@ def refusal(exc: sqlite3.Error, path: Path | None) -> JournalError | None:
     where = f"the journal at {path}" if path else "the journal"
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return JournalError(f"{where} looks damaged ({exc}); it was left as it is")
-    if name.startswith("SQLITE_FULL"):
-        return JournalError(f"the disk holding {where} is full; nothing was written")
+    if name.startswith("SQLITE_FULL") or (
+        name.startswith(("SQLITE_IOERR", "SQLITE_READONLY")) and path and _disk_full(path)
+    ):
+        return full_refusal(where)
     if name.startswith("SQLITE_BUSY"):
         return JournalError(f"{where} is busy in another program; nothing was written, try again")
+    if path is not None and not _writable(path):
+        return read_only_refusal(path)
     return JournalError(f"{where} cannot be written ({exc}); nothing was written")
+
+
+def _disk_full(path: Path) -> bool:
+    """Whether the disk holding `path` has (next to) no room left for a few pages."""
+    try:
+        room = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return room.f_bavail * room.f_frsize < 64 * 1024
+
+
+def _unwritable_now(exc: sqlite3.Error, path: Path) -> bool:
+    """A failure that a reader can step around by opening the journal read-only."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
+        return True
+    return name.startswith(("SQLITE_FULL", "SQLITE_IOERR")) and _disk_full(path)
+
+
+def _writable(path: Path) -> bool:
+    """Whether the journal and its folder (where SQLite keeps its log) can be written.
+    A read-only mount says no even to root; so does a read-only file, to anyone else."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def full_refusal(where: str) -> JournalError:
+    return JournalError(
+        f"the disk holding {where} is full; nothing was written. Every earlier entry "
+        "is safe, and once some space is freed coreg works again"
+    )
+
+
+def read_only_refusal(path: Path) -> JournalError:
+    return JournalError(
+        f"the journal at {path} is read-only (read-only media, or a file that cannot be "
+        "written); nothing was written. Reading it still works: list, show, export"
+    )
+
+
+def _private_file_or_refusal(path: Path) -> None:
+    try:
+        _private_file(path)
+    except PermissionError:
+        raise read_only_refusal(path) from None
+    except OSError as exc:
+        import errno
+
+        if exc.errno == errno.EROFS:
+            raise read_only_refusal(path) from None
+        if exc.errno == errno.ENOSPC:
+            raise full_refusal(f"the journal at {path}") from None
+        raise
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,9 +262,12 @@ def _into_wal(conn: sqlite3.Connection) -> None:
 
 
 class Journal:
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None, *, read_only: bool = False
+    ) -> None:
         self.conn = conn
         self.path = path
+        self.read_only = read_only  # opened from read-only media or a read-only file
 
     # --- opening and closing -------------------------------------------------------
 
@@ -225,10 +284,12 @@ class Journal:
         if not path.exists():
             if not create:
                 return cls._empty(migrations)
-            _private_file(path)
+            _private_file_or_refusal(path)
         elif path.is_dir():
             raise JournalError(f"{path} is a folder, not a journal")
         _check_header(path, max(migrations))
+        if not create and not _writable(path):
+            return cls._read_only(path, migrations)
         try:
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as exc:
@@ -238,11 +299,45 @@ class Journal:
             journal._prepare(migrations)
         except sqlite3.Error as exc:
             conn.close()
+            if not create and _unwritable_now(exc, path):
+                return cls._read_only(path, migrations)  # a full disk can still be read
             raise refusal(exc, path) or exc from None
         except BaseException:
             conn.close()
             raise
         return journal
+
+    @classmethod
+    def _read_only(cls, path: Path, migrations: Mapping[int, tuple[str, ...]]) -> Journal:
+        """A journal on read-only media, or a read-only file, opened to read. SQLite reads
+        a write-ahead log only with its index beside it (or a folder to make one in); a
+        journal closed cleanly has neither, and is opened as the unchanging file it is."""
+        uri = path.absolute().as_uri()
+        conn = None
+        try:
+            for query in ("mode=ro", "mode=ro&immutable=1"):
+                conn = sqlite3.connect(f"{uri}?{query}", uri=True, isolation_level=None)
+                try:
+                    version = _check_identity(conn, path, max(migrations))
+                    break
+                except sqlite3.OperationalError:
+                    conn.close()
+                    log = path.with_name(path.name + "-wal")
+                    if "immutable" in query or (log.exists() and log.stat().st_size):
+                        raise  # entries still in the log would be missed: never that
+            assert conn is not None
+            if version < max(migrations):
+                # An older journal is brought up to date in memory, for reading only.
+                copy = sqlite3.connect(":memory:", isolation_level=None)
+                conn.backup(copy)
+                conn.close()
+                conn = copy
+                cls(conn, None)._migrate(version, max(migrations), migrations)
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            raise refusal(exc, path) or exc from None
+        return cls(conn, path, read_only=True)
 
     @classmethod
     def _empty(cls, migrations: Mapping[int, tuple[str, ...]]) -> Journal:
@@ -269,8 +364,7 @@ class Journal:
     def _migrate(
         self, version: int, target: int, migrations: Mapping[int, tuple[str, ...]]
     ) -> None:
-        assert self.path is not None
-        if version > 0:
+        if version > 0 and self.path is not None:
             _backup(self.conn, self.path, version)
         with self._writing():
             # Another process may have migrated while this one waited for the lock.
@@ -291,6 +385,10 @@ class Journal:
         self.close()
 
     def _writing(self) -> _Transaction:
+        if self.read_only and self.path is not None:
+            if _disk_full(self.path):
+                raise full_refusal(f"the journal at {self.path}")
+            raise read_only_refusal(self.path)
         return _Transaction(self.conn, self.path)
 
     # --- writing ---------------------------------------------------------------
@@ -478,7 +576,8 @@ class _Transaction:
                 self.conn.execute("COMMIT")
                 return
             except sqlite3.Error as error:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:  # SQLite has already rolled back a full disk
+                    self.conn.execute("ROLLBACK")
                 raise refusal(error, self.path) or error from None
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")

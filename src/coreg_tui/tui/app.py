@@ -30,6 +30,7 @@ class CoregApp(App[None]):
             os.environ.setdefault("NO_COLOR", "1")
         super().__init__()
         self.clock: Clock = clock or SystemClock()
+        self.unkept: list[str] = []  # what the journal refused, said again as the app closes
         for each in themes.THEMES:
             self.register_theme(each)
         self.theme = themes.pick(theme or settings.theme, os.environ).name

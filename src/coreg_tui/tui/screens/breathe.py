@@ -12,6 +12,7 @@ from textual.widgets import Footer
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.session import Around, BreathSummary, SessionPlan
+from coreg_tui.tui.keeping import written_or_told
 from coreg_tui.tui.widgets.pacer import Pacer
 
 
@@ -71,11 +72,11 @@ class BreatheScreen(Screen[None]):
         """The app closed mid-session (ctrl+q, the terminal went away): keep it anyway."""
         if not self.ended:
             self.ended = True
-            write(self.summary(), self.practice_id, self.before)
+            written_or_told(self.app, lambda: write(self.summary(), self.practice_id, self.before))
 
     @work(thread=True)
     def keep(self, summary: BreathSummary) -> None:
-        entry = write(summary, self.practice_id, self.before)
+        entry = written_or_told(self.app, lambda: write(summary, self.practice_id, self.before))
         self.app.call_from_thread(self.done, summary.sentence(), entry)
 
     def done(self, sentence: str, entry: Entry | None) -> None:

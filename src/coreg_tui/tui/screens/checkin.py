@@ -87,9 +87,10 @@ class CheckinScreen(StateChoice, Screen[None]):
 
     @work(thread=True, exclusive=True)
     def save(self, entry: Entry) -> None:
-        from coreg_tui.tui.keeping import keep
+        from coreg_tui.tui.keeping import keep, written_or_told
 
-        self.app.call_from_thread(self.saved, keep(entry))
+        if written_or_told(self.app, lambda: keep(entry)) is not None:
+            self.app.call_from_thread(self.saved, entry)
 
     def saved(self, entry: Entry) -> None:
         from coreg_tui.tui.screens.after import AfterCheckinScreen

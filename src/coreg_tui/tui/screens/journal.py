@@ -194,11 +194,10 @@ class JournalScreen(Screen[None]):
 
     @work(thread=True)
     def change(self, entry: Entry) -> None:
-        from coreg_tui.journal import open_journal
+        from coreg_tui.tui.keeping import replace, written_or_told
 
-        with open_journal() as journal:
-            journal.replace(entry)
-        self.app.call_from_thread(self.reload)
+        if written_or_told(self.app, lambda: replace(entry)):
+            self.app.call_from_thread(self.reload)
 
     def action_search(self) -> None:
         self.query_one(Input).focus()
@@ -227,8 +226,7 @@ class JournalScreen(Screen[None]):
 
     @work(thread=True)
     def remove_entry(self, entry_id: str) -> None:
-        from coreg_tui.journal import open_journal
+        from coreg_tui.tui.keeping import delete, written_or_told
 
-        with open_journal() as journal:
-            journal.delete(entry_id)
-        self.app.call_from_thread(self.reload)
+        if written_or_told(self.app, lambda: delete(entry_id)):
+            self.app.call_from_thread(self.reload)

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.practices import Practice
 from coreg_tui.core.session import Around, StepsSummary
+from coreg_tui.tui.keeping import written_or_told
 from coreg_tui.tui.widgets.rows import Rows
 from coreg_tui.visual.step_frame import step_lines
 
@@ -147,11 +148,11 @@ class PracticeScreen(Screen[None]):
         """The app closed mid-practice: keep what was done."""
         if not self.ended:
             self.ended = True
-            write(self.summary(finished=False), self.before)
+            written_or_told(self.app, lambda: write(self.summary(finished=False), self.before))
 
     @work(thread=True)
     def keep(self, summary: StepsSummary) -> None:
-        entry = write(summary, self.before)
+        entry = written_or_told(self.app, lambda: write(summary, self.before))
         self.app.call_from_thread(self.after, summary.sentence(), entry)
 
     def after(self, sentence: str, entry: Entry | None) -> None:

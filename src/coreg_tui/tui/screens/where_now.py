@@ -83,8 +83,7 @@ class WhereNowScreen(StateChoice, Screen[None]):
 
     @work(thread=True, exclusive=True)
     def keep(self, entry: Entry) -> None:
-        from coreg_tui.journal import open_journal
+        from coreg_tui.tui.keeping import replace, written_or_told
 
-        with open_journal() as journal:
-            journal.replace(entry)
-        self.app.call_from_thread(self.app.pop_screen)
+        if written_or_told(self.app, lambda: replace(entry)):
+            self.app.call_from_thread(self.app.pop_screen)
