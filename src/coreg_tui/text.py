@@ -8,6 +8,11 @@ placeholders instead, and never reach the terminal.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
 _BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
 
 
@@ -34,6 +39,14 @@ def control_table() -> dict[int, str]:
 def printable(text: str) -> str:
     """`text` with every control character replaced by a visible placeholder."""
     return text.translate(_TABLE)
+
+
+def literal(text: str) -> Text:
+    """`text` for a screen to show exactly as written: printable, and never read as
+    markup (a Textual or Rich widget given a plain string would read `[b]` as bold)."""
+    from rich.text import Text
+
+    return Text(printable(text))
 
 
 def one_line(message: str) -> str:

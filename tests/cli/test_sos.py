@@ -57,14 +57,14 @@ def walk(answer: str | None, *, interrupt_at: float | None = None) -> tuple[list
             out=out,
         )
     )
-    assert asked == ([] if answer is None else [WORDS.keep])
+    assert asked == ([] if answer is None else [f"{WORDS.keep} [y/N] "])
     return out.getvalue().splitlines(), kept
 
 
 def test_the_care_lines_come_first_then_breathing_then_grounding() -> None:
     lines, kept = walk(None)
     assert lines[:2] == [CARE.message, CARE.help]
-    assert lines[3] == WORDS.breathe
+    assert lines[3] == f"{WORDS.breathe} Ctrl-C stops at any time."
     assert lines[4:6] == ["inhale 4s", "exhale 6s"]  # a long breath out, no holds
     assert lines.count("inhale 4s") == WORDS.cycles
     ground = lines.index(WORDS.ground)

@@ -109,6 +109,7 @@ SCREENS = {
     "confirm_delete": go("j", "x", seed=True),
     "for_two": lambda clock: for_two,
     "insights": go("i", seed=True),
+    "sos": go("c", "s", "ctrl+s"),
     "help": go("question_mark"),
 }
 

@@ -33,7 +33,7 @@ class Guide:
 def guide(g: Guide) -> list[Entry]:
     """Walk through sos; returns the entries to keep (none unless the person said yes)."""
     from coreg_tui.content.texts import texts
-    from coreg_tui.core.session import breath_entry, steps_entry
+    from coreg_tui.core.session import sessions_to_keep
     from coreg_tui.offer import sos_lines
 
     words = texts().sos
@@ -44,29 +44,27 @@ def guide(g: Guide) -> list[Entry]:
         g.out.write(text + "\n")
         g.out.flush()
 
-    sessions: list[Entry] = []
+    breath: BreathSummary | None = None
+    steps: StepsSummary | None = None
     try:
         for text in sos_lines():
             line(text)
         line()
-        line(words.breathe)
+        line(f"{words.breathe} Ctrl-C stops at any time.")
         breath = g.breathe()
-        if breath.began:
-            sessions.append(breath_entry(breath))
         if breath.finished:
             line()
             line(words.ground)
             steps = g.ground()
-            if steps.steps_done:
-                sessions.append(steps_entry(steps))
     except KeyboardInterrupt:
         pass  # Ctrl-C between the steps ends it just as calmly
     line()
     line(words.end)
+    sessions = sessions_to_keep(breath, steps)
     if not sessions or g.ask is None:
         return []
     try:
-        answer = g.ask(words.keep)
+        answer = g.ask(f"{words.keep} [y/N] ")
     except (KeyboardInterrupt, EOFError):
         line()
         return []

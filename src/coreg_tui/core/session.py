@@ -211,3 +211,11 @@ def steps_entry(summary: StepsSummary, *, before: Around = None, after: Around =
         after=after,
         detail={"finished": summary.finished, "steps_done": summary.steps_done},
     )
+
+
+def sessions_to_keep(breath: BreathSummary | None, steps: StepsSummary | None) -> list[Entry]:
+    """The entries for what was done of help right now: each part that began."""
+    kept = [breath_entry(breath)] if breath is not None and breath.began else []
+    if steps is not None and steps.steps_done:
+        kept.append(steps_entry(steps))
+    return kept

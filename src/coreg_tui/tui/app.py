@@ -19,6 +19,16 @@ class CoregApp(App[None]):
     TITLE = "coreg"
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key, and what it does"),
+        Binding(
+            "ctrl+s",
+            "sos",
+            "Help now",
+            show=False,  # the footer holds it at its right edge, on every screen
+            id="sos",
+            priority=True,
+            tooltip="Care lines, your contact, and slow breathing, from any screen",
+        ),
+        Binding("f1", "sos", "Help now", show=False, priority=True, id="sos-f1"),
     ]
 
     def __init__(self, clock: Clock | None = None, theme: str | None = None) -> None:
@@ -44,6 +54,20 @@ class CoregApp(App[None]):
         from coreg_tui.tui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen())
+
+    def action_sos(self) -> None:
+        """Help right now, from anywhere. A practice under way is ended and kept first
+        (as when the app closes), so that it cannot move on beneath help."""
+        from coreg_tui.tui.screens.breathe import BreatheScreen
+        from coreg_tui.tui.screens.practice import PracticeScreen
+        from coreg_tui.tui.screens.sos import SosScreen
+
+        if any(isinstance(screen, SosScreen) for screen in self.screen_stack):
+            return
+        while isinstance(self.screen_stack[-1], (BreatheScreen, PracticeScreen)):
+            self.screen_stack[-1].on_unmount()  # keeps what was done, once
+            self.pop_screen()
+        self.push_screen(SosScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette (ctrl+p): Home's own keys, named, then Textual's (less the

@@ -29,6 +29,15 @@ def keep(entry: Entry) -> Entry:
     return entry
 
 
+def keep_all(entries: list[Entry]) -> list[Entry]:
+    """Add `entries` in one transaction; returns them."""
+    from coreg_tui.journal import open_journal
+
+    with open_journal() as journal:
+        journal.add_many(entries)
+    return entries
+
+
 def replace(entry: Entry) -> Entry:
     """Put `entry` in place of the one with its id; returns it."""
     from coreg_tui.journal import open_journal

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.session import Around
+from coreg_tui.tui.widgets.footer import CoregFooter
 
 
 class AfterCheckinScreen(Screen[None]):
@@ -48,7 +49,7 @@ class AfterCheckinScreen(Screen[None]):
                 )
             for n, practice in enumerate(self.shown, start=1):
                 yield Static(f"{n}  {printable(practice.title)}: {printable(practice.summary)}")
-        yield Footer()
+        yield CoregFooter()
 
     def action_begin(self, n: int) -> None:
         from coreg_tui.tui.screens.practice import start

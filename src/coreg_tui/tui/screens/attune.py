@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coreg_tui.core.attune import TAPS
+from coreg_tui.tui.widgets.footer import CoregFooter
 
 
 class AttuneScreen(Screen[None]):
@@ -34,7 +35,7 @@ class AttuneScreen(Screen[None]):
                 classes="greeting",
             )
             yield Static("", id="taps")
-        yield Footer()
+        yield CoregFooter()
 
     def on_mount(self) -> None:
         self.show()

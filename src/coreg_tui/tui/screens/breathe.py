@@ -8,15 +8,15 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.session import Around, BreathSummary, SessionPlan
 from coreg_tui.tui.keeping import written_or_told
+from coreg_tui.tui.widgets.footer import CoregFooter
 from coreg_tui.tui.widgets.pacer import Pacer
 
 
-class BreatheScreen(Screen[None]):
+class BreatheScreen(Screen[BreathSummary | None]):
     BINDINGS = [
         Binding("space", "pause", "Pause", id="pause", tooltip="Pause or go on"),
         Binding("escape", "finish", "Finish", id="finish", tooltip="End and keep the session"),
@@ -27,8 +27,11 @@ class BreatheScreen(Screen[None]):
         plan: SessionPlan | None = None,
         practice_id: str | None = None,
         before: Around = None,
+        *,
+        keeps: bool = True,
     ) -> None:
         super().__init__()
+        self.keeps = keeps  # False: the summary is handed back, and nothing is written
         self.plan = plan
         self.practice_id = practice_id
         self.before = before  # the check-in it follows, if it does
@@ -49,7 +52,7 @@ class BreatheScreen(Screen[None]):
         still = settings.reduced_motion or os.environ.get("TEXTUAL_ANIMATIONS") == "none"
         notes = Notes(content.stop_note, content.caution_for(plan.target, plan.preset))
         yield Pacer(self.session, notes, still=still, id="pacer")
-        yield Footer()
+        yield CoregFooter()
 
     def action_pause(self) -> None:
         self.session.toggle_pause()
@@ -66,11 +69,14 @@ class BreatheScreen(Screen[None]):
         if self.ended:
             return
         self.ended = True
-        self.keep(self.summary())
+        if self.keeps:
+            self.keep(self.summary())
+        else:
+            self.dismiss(self.summary())
 
     def on_unmount(self) -> None:
         """The app closed mid-session (ctrl+q, the terminal went away): keep it anyway."""
-        if not self.ended:
+        if not self.ended and self.keeps:
             self.ended = True
             written_or_told(self.app, lambda: write(self.summary(), self.practice_id, self.before))
 

@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, OptionList, Static
+from textual.widgets import Button, Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coreg_tui.core.errors import InputError
 from coreg_tui.core.session import SessionPlan
+from coreg_tui.tui.widgets.footer import CoregFooter
 
 
 class BreatheSetupScreen(Screen[None]):
@@ -54,7 +55,7 @@ class BreatheSetupScreen(Screen[None]):
             with Horizontal(id="setup-buttons"):
                 yield Button("Start", id="start", variant="primary", compact=True)
                 yield Button("Attune first", id="attune", compact=True)
-        yield Footer()
+        yield CoregFooter()
 
     def on_mount(self) -> None:
         presets = self.query_one("#presets", OptionList)

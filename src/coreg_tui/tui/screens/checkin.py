@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, SelectionList, Static
+from textual.widgets import Input, SelectionList, Static
 
 from coreg_tui.core.entries import Entry, checkin, clean_words
 from coreg_tui.core.states import State
 from coreg_tui.tui.state_keys import STATE_BINDINGS, StateChoice
+from coreg_tui.tui.widgets.footer import CoregFooter
 
 
 class CheckinScreen(StateChoice, Screen[None]):
@@ -38,7 +39,7 @@ class CheckinScreen(StateChoice, Screen[None]):
             yield Input(placeholder="who you are with (leave empty if alone)", id="with")
             yield Input(placeholder="a note, if you like", id="note")
             yield Input(placeholder="tags, separated by commas", id="tags")
-        yield Footer()
+        yield CoregFooter()
 
     def on_mount(self) -> None:
         self.show()

@@ -41,6 +41,7 @@ def sections() -> list[tuple[str, list[BindingType]]]:
     from coreg_tui.tui.screens.insights import InsightsScreen
     from coreg_tui.tui.screens.journal import JournalScreen
     from coreg_tui.tui.screens.practice import PracticeScreen
+    from coreg_tui.tui.screens.sos import SosScreen
     from coreg_tui.tui.screens.where_now import WhereNowScreen
 
     return [
@@ -54,6 +55,7 @@ def sections() -> list[tuple[str, list[BindingType]]]:
         ("Where are you now?", WhereNowScreen.BINDINGS),
         ("Journal", JournalScreen.BINDINGS),
         ("Insights", InsightsScreen.BINDINGS),
+        ("Help now", SosScreen.BINDINGS),
         ("Anywhere", CoregApp.BINDINGS),
     ]
 

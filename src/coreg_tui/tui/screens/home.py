@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from coreg_tui.core.states import State
+from coreg_tui.tui.widgets.footer import CoregFooter
 
 
 def greeting(hour: int) -> str:
@@ -33,7 +34,16 @@ class HomeScreen(Screen[None]):
         ),
         Binding("d", "checkin('dorsal')", "Check in as dorsal", show=False, id="dorsal"),
         Binding("b", "breathe", "Breathe", id="breathe", tooltip="Start the pacer now"),
-        Binding("p", "choose_pattern", "Pattern", id="pattern", tooltip="Choose how to breathe"),
+        # Pattern stays out of the footer, so that help-now fits 80 columns beside the
+        # rest; it is in the help (?) and the palette.
+        Binding(
+            "p",
+            "choose_pattern",
+            "Pattern",
+            show=False,
+            id="pattern",
+            tooltip="Choose how to breathe",
+        ),
         Binding("j", "journal", "Journal", id="journal", tooltip="Your entries"),
         Binding("i", "insights", "Insights", id="insights", tooltip="What helps, when, with whom"),
         Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave coreg"),
@@ -55,7 +65,7 @@ class HomeScreen(Screen[None]):
                         )
                         yield Static(words[state].feels, classes="feels")
             yield Static("", id="today")
-        yield Footer(show_command_palette=False)  # seven keys fill 80 columns; ? lists ctrl+p
+        yield CoregFooter()
 
     def on_screen_resume(self) -> None:
         self.load_today()

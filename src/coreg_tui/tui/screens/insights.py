@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coreg_tui.core.insights import Insights
 from coreg_tui.core.states import State
+from coreg_tui.tui.widgets.footer import CoregFooter
 
 RANGES = (
     (28, "the last 4 weeks"),
@@ -41,7 +42,7 @@ class InsightsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="insights"):
             yield Static("Reading your journal\u2026", id="insights-text")
-        yield Footer()
+        yield CoregFooter()
 
     def on_mount(self) -> None:
         self.load(self.range_index)

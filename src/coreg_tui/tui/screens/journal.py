@@ -11,9 +11,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from coreg_tui.core.entries import Entry
+from coreg_tui.tui.widgets.footer import CoregFooter
 
 PAGE = 200
 
@@ -111,7 +112,7 @@ class JournalScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ search your words; #tag keeps to a tag", id="search")
         yield EntryTable(id="entries", cursor_type="row", zebra_stripes=False)
-        yield Footer()
+        yield CoregFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

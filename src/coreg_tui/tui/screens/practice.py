@@ -9,12 +9,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.practices import Practice
 from coreg_tui.core.session import Around, StepsSummary
 from coreg_tui.tui.keeping import written_or_told
+from coreg_tui.tui.widgets.footer import CoregFooter
 from coreg_tui.tui.widgets.rows import Rows
 from coreg_tui.visual.step_frame import step_lines
 
@@ -71,14 +72,15 @@ def start(app: object, practice: Practice, before: Around = None) -> None:
         go()
 
 
-class PracticeScreen(Screen[None]):
+class PracticeScreen(Screen[StepsSummary | None]):
     BINDINGS = [
         Binding("enter", "next", "Next step", id="next"),
         Binding("escape", "finish", "Finish", id="finish"),
     ]
 
-    def __init__(self, practice: Practice, before: Around = None) -> None:
+    def __init__(self, practice: Practice, before: Around = None, *, keeps: bool = True) -> None:
         super().__init__()
+        self.keeps = keeps  # False: the summary is handed back, and nothing is written
         self.practice = practice
         self.before = before  # the check-in it follows, if it does
         self.index = 0
@@ -87,7 +89,7 @@ class PracticeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Rows(id="pacer")
-        yield Footer()
+        yield CoregFooter()
 
     def on_mount(self) -> None:
         clock = self.app.clock  # type: ignore[attr-defined]
@@ -142,11 +144,14 @@ class PracticeScreen(Screen[None]):
         if self.ended:
             return
         self.ended = True
-        self.keep(self.summary(finished=finished))
+        if self.keeps:
+            self.keep(self.summary(finished=finished))
+        else:
+            self.dismiss(self.summary(finished=finished))
 
     def on_unmount(self) -> None:
         """The app closed mid-practice: keep what was done."""
-        if not self.ended:
+        if not self.ended and self.keeps:
             self.ended = True
             written_or_told(self.app, lambda: write(self.summary(finished=False), self.before))
 

@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.states import State
 from coreg_tui.tui.state_keys import STATE_BINDINGS, StateChoice
+from coreg_tui.tui.widgets.footer import CoregFooter
 
 
 class WhereNowScreen(StateChoice, Screen[None]):
@@ -43,7 +44,7 @@ class WhereNowScreen(StateChoice, Screen[None]):
                 "strong, then enter. Escape skips.",
                 id="choice",
             )
-        yield Footer()
+        yield CoregFooter()
 
     def on_mount(self) -> None:
         if self.entry.practice:

@@ -1,0 +1,99 @@
+"""Help right now, one key from every screen: the same as `coreg sos`. The care lines
+and the person's own contact first, then, when they are ready, slow breaths with a
+long breath out and grounding one step at a time. Nothing is written unless the
+person asks for it at the end."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Static
+
+from coreg_tui.core.session import BreathSummary, StepsSummary
+from coreg_tui.tui.widgets.footer import CoregFooter
+
+
+class SosScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "breathe", "Breathe with me", id="sos-breathe"),
+        Binding("g", "ground", "Grounding", id="sos-ground"),
+        Binding("y", "keep", "Keep a note", id="sos-keep"),
+        Binding("escape", "app.pop_screen", "Back", id="sos-back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.breath: BreathSummary | None = None
+        self.steps: StepsSummary | None = None
+
+    def compose(self) -> ComposeResult:
+        from coreg_tui.content.texts import texts
+        from coreg_tui.offer import sos_lines
+        from coreg_tui.text import literal
+
+        with Vertical(classes="care"):
+            for line in sos_lines():
+                yield Static(literal(line), classes="care")
+            yield Static(texts().sos.breathe, classes="question", id="next")
+        yield CoregFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "keep":
+            return bool(self.sessions())
+        return True
+
+    def sessions(self) -> list:
+        from coreg_tui.core.session import sessions_to_keep
+
+        return sessions_to_keep(self.breath, self.steps)
+
+    def action_breathe(self) -> None:
+        from coreg_tui.content import breathing
+        from coreg_tui.content.texts import texts
+        from coreg_tui.core.session import plan_session
+        from coreg_tui.tui.screens.breathe import BreatheScreen
+
+        words = texts().sos
+        plan = plan_session(
+            words.pattern, breathing().presets, default=words.pattern, cycles=words.cycles
+        )
+        self.app.push_screen(BreatheScreen(plan, keeps=False), self.breathed)
+
+    def breathed(self, summary: BreathSummary | None) -> None:
+        self.breath = summary
+        if summary is not None and summary.finished:
+            self.action_ground()
+        else:
+            self.ended()
+
+    def action_ground(self) -> None:
+        from coreg_tui.content.texts import texts
+        from coreg_tui.offer import offered_library
+        from coreg_tui.tui.screens.practice import PracticeScreen
+
+        grounding = offered_library(offered_only=False).get(texts().sos.grounding)
+        assert grounding is not None, "tests/test_content.py checks sos's practice is there"
+        self.query_one("#next", Static).update(texts().sos.ground)
+        self.app.push_screen(PracticeScreen(grounding, keeps=False), self.grounded)
+
+    def grounded(self, summary: StepsSummary | None) -> None:
+        self.steps = summary
+        self.ended()
+
+    def ended(self) -> None:
+        from coreg_tui.content.texts import texts
+
+        words = texts().sos
+        ask = f"\n\n{words.keep} y keeps it; escape leaves it unwritten." if self.sessions() else ""
+        self.query_one("#next", Static).update(words.end + ask)
+        self.refresh_bindings()
+
+    def action_keep(self) -> None:
+        from coreg_tui.tui.keeping import keep_all, written_or_told
+
+        sessions = self.sessions()
+        if sessions and written_or_told(self.app, lambda: keep_all(sessions)) is not None:
+            self.app.pop_screen()
+            self.app.notify("Kept in your journal.", timeout=4)
