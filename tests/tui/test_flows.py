@@ -17,9 +17,11 @@ from tests.clock import FakeClock
 
 
 def drive(
-    steps: Callable[[CoregApp, Pilot, FakeClock], Awaitable[None]], size: tuple[int, int] = (80, 24)
+    steps: Callable[[CoregApp, Pilot, FakeClock], Awaitable[None]],
+    size: tuple[int, int] = (80, 24),
+    clock: FakeClock | None = None,
 ) -> CoregApp:
-    clock = FakeClock()
+    clock = clock or FakeClock()
     app = CoregApp(clock=clock)
 
     async def run() -> None:

@@ -10,6 +10,7 @@ seen even if the write was the last thing the app did.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from coreg_tui.core.entries import Entry
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from textual.app import App
 
 T = TypeVar("T")
+# A path in the line may hold [ and ]: never read as markup.
+NOT_KEPT: dict = {"title": "Not kept", "severity": "error", "timeout": 20, "markup": False}
 
 
 def keep(entry: Entry) -> Entry:
@@ -67,7 +70,7 @@ def written_or_told(app: App[object], write: Callable[[], T]) -> T | None:
         unkept: list[str] = getattr(app, "unkept", [])
         unkept.append(line)
         try:
-            app.call_from_thread(app.notify, line, title="Not kept", severity="error", timeout=20)
+            app.call_from_thread(partial(app.notify, line, **NOT_KEPT))
         except RuntimeError:  # already on the app's own thread (a screen closing)
-            app.notify(line, title="Not kept", severity="error", timeout=20)
+            app.notify(line, **NOT_KEPT)
         return None

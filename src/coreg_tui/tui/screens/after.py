@@ -31,16 +31,16 @@ class AfterCheckinScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         from coreg_tui.offer import care_lines, ranked
-        from coreg_tui.text import printable
+        from coreg_tui.text import literal
         from coreg_tui.visual.entry_text import state_text
 
         assert self.entry.state is not None
         found = ranked(self.entry.state, self.entry.intensity, bool(self.entry.with_who))
         with Vertical(classes="care"):
-            yield Static(f"Noted: {state_text(self.entry)}.", classes="greeting")
+            yield Static(literal(f"Noted: {state_text(self.entry)}."), classes="greeting")
             if found.care:
                 for line in care_lines():
-                    yield Static(line, classes="care")
+                    yield Static(literal(line), classes="care")
             self.shown = found.practices[:1] if found.care else found.practices[:3]
             if self.shown:
                 yield Static(
@@ -48,7 +48,7 @@ class AfterCheckinScreen(Screen[None]):
                     classes="question",
                 )
             for n, practice in enumerate(self.shown, start=1):
-                yield Static(f"{n}  {printable(practice.title)}: {printable(practice.summary)}")
+                yield Static(literal(f"{n}  {practice.title}: {practice.summary}"))
         yield CoregFooter()
 
     def action_begin(self, n: int) -> None:

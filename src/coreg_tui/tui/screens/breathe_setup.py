@@ -95,7 +95,9 @@ class BreatheSetupScreen(Screen[None]):
                 sync=self.query_one("#sync", Checkbox).value and glide_from is None,
             )
         except InputError as exc:
-            self.query_one("#problem", Static).update(str(exc))
+            from coreg_tui.text import literal
+
+            self.query_one("#problem", Static).update(literal(str(exc)))
             return None
         self.query_one("#problem", Static).update("")
         return plan

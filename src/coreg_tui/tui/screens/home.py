@@ -78,6 +78,7 @@ class HomeScreen(Screen[None]):
     def load_today(self) -> None:
         from coreg_tui.journal import open_journal
         from coreg_tui.journal.store import Filter
+        from coreg_tui.text import literal
         from coreg_tui.visual.entry_text import what_text
 
         now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
@@ -86,7 +87,7 @@ class HomeScreen(Screen[None]):
             entries = list(journal.entries(Filter(since=start, limit=5)))
         lines = [f"{e.at:%H:%M}  {what_text(e)}" for e in entries]
         text = "Today\n" + "\n".join(lines) if lines else "Nothing noted yet today."
-        self.app.call_from_thread(self.query_one("#today", Static).update, text)
+        self.app.call_from_thread(self.query_one("#today", Static).update, literal(text))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id and event.button.id.startswith("state-"):

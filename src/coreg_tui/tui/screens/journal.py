@@ -30,11 +30,12 @@ class ConfirmDelete(ModalScreen[bool]):
         self.what = what
 
     def compose(self) -> ComposeResult:
-        from coreg_tui.text import printable
+        from coreg_tui.text import literal
 
         yield Static(
-            f"Delete {printable(self.what)}?\nIts words are overwritten on disk.\n\n"
-            "y delete \u00b7 n keep",
+            literal(
+                f"Delete {self.what}?\nIts words are overwritten on disk.\n\ny delete \u00b7 n keep"
+            ),
             id="help",
         )
 
@@ -56,7 +57,7 @@ class EntryScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         from textual.containers import Vertical
 
-        from coreg_tui.text import printable
+        from coreg_tui.text import literal, printable
         from coreg_tui.visual.entry_text import what_text
 
         e = self.entry
@@ -68,12 +69,17 @@ class EntryScreen(ModalScreen[str | None]):
         if e.tags:
             lines.append("tags: " + ", ".join(e.tags))
         with Vertical(id="help"):
-            yield Static(printable("\n".join(lines)))
-            yield Input(value=e.note, placeholder="a note", id="note")
+            yield Static(literal("\n".join(lines)))
+            # The field shows control characters as their pictures too; a note left as
+            # shown is left as it is, and an edited one keeps the pictures.
+            yield Input(value=printable(e.note), placeholder="a note", id="note")
             yield Static("enter keeps the note \u00b7 escape leaves it as it was")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+        from coreg_tui.text import printable
+
+        unchanged = event.value == printable(self.entry.note)
+        self.dismiss(self.entry.note if unchanged else event.value.strip())
 
     def action_leave(self) -> None:
         self.dismiss(None)
@@ -143,7 +149,7 @@ class JournalScreen(Screen[None]):
     def add(self, page: list[Entry], generation: int) -> None:
         if generation != self.generation:
             return
-        from coreg_tui.text import printable
+        from coreg_tui.text import literal
         from coreg_tui.visual.entry_text import what_text, when_text
 
         now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
@@ -152,10 +158,10 @@ class JournalScreen(Screen[None]):
             note = " ".join(entry.note.split())
             table.add_row(
                 when_text(entry.at, now),
-                what_text(entry),
-                printable(entry.with_who or ""),
-                printable(", ".join(entry.tags)),
-                printable(note[:60]),
+                literal(what_text(entry)),
+                literal(entry.with_who or ""),
+                literal(", ".join(entry.tags)),
+                literal(note[:60]),
                 key=entry.id,
             )
         self.entries.extend(page)

@@ -35,9 +35,9 @@ class NoteGate(ModalScreen[bool]):
         self.note = note
 
     def compose(self) -> ComposeResult:
-        from coreg_tui.text import printable
+        from coreg_tui.text import literal
 
-        yield Static(f"{printable(self.note)}\n\nEnter to begin, escape to leave.", id="help")
+        yield Static(literal(f"{self.note}\n\nEnter to begin, escape to leave."), id="help")
 
     def action_begin(self) -> None:
         self.dismiss(True)

@@ -31,10 +31,11 @@ class WhereNowScreen(StateChoice, Screen[None]):
 
     def compose(self) -> ComposeResult:
         from coreg_tui.content.texts import texts
+        from coreg_tui.text import literal
 
         question = texts().reflection_prompts[0]
         with Vertical(classes="care"):
-            yield Static(self.sentence, classes="greeting")
+            yield Static(literal(self.sentence), classes="greeting")
             history = Static("", id="history", classes="greeting")
             history.display = False  # until there is history to tell of
             yield history
@@ -64,8 +65,10 @@ class WhereNowScreen(StateChoice, Screen[None]):
             self.app.call_from_thread(self.remember, line)
 
     def remember(self, line: str) -> None:
+        from coreg_tui.text import literal
+
         history = self.query_one("#history", Static)
-        history.update(line)
+        history.update(literal(line))
         history.display = True
 
     def show(self) -> None:
