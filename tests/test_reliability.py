@@ -184,3 +184,43 @@ def test_an_export_stopped_halfway_leaves_nothing(tmp_path: Path) -> None:
         pass
     assert [p.name for p in tmp_path.iterdir()] == ["journal.md"]
     assert target.read_text() == "an older export\n"  # replaced only when whole
+
+
+def test_a_persons_own_hostile_practice_reaches_the_terminal_as_literal_text() -> None:
+    from coreg_tui.paths import content_dir
+
+    content_dir().mkdir(parents=True, exist_ok=True)
+    escaped = "".join(
+        f"\\u{ord(c):04x}" if not (c.isascii() and c.isprintable()) or c in '"\\' else c
+        for c in HOSTILE
+    )
+    (content_dir() / "mine.toml").write_text(
+        "\n".join(
+            [
+                'id = "mine"',
+                f'title = "{escaped}"',
+                'kind = "grounding"',
+                'direction = "steadying"',
+                f'summary = "{escaped}"',
+                'states = ["sympathetic"]',
+                "intensity = [0, 10]",
+                'duration = "1m"',
+                "[[step]]",
+                f'text = "{escaped}"',
+                "seconds = 5",
+            ]
+        )
+    )
+    for args in (
+        ["practices"],
+        ["practice", "mine", "--no-log"],
+        ["practice", "mine", "--plain", "--no-log"],
+    ):
+        run = run_in_pty(*args, size=(24, 200), stdin_devnull=True)
+        assert run.returncode == 0, (args, run.output)
+        live = "--plain" not in args and args[0] == "practice"  # draws (and clears) itself
+        for attack in ATTACKS:
+            if not (live and attack in (b"\x1b[2J", b"\x1b[H")):
+                assert attack not in run.output, (args, attack)
+        assert "\u202e".encode() not in run.output
+        assert b"[bold red]hi[/]" in run.output, args
