@@ -11,6 +11,16 @@ from pathlib import Path
 from typing import TextIO
 
 
+def user_path(text: str) -> Path:
+    """A file name from the command line. (A real command line cannot hold a NUL; one
+    passed in-process by a script can, and no file is named that way.)"""
+    from coreg_tui.core.errors import InputError
+
+    if "\x00" in text:
+        raise InputError("a file name cannot hold a NUL character")
+    return Path(text).expanduser()
+
+
 @contextlib.contextmanager
 def private_output(target: str, force: bool) -> Iterator[TextIO]:
     """stdout for '-'; otherwise a private temporary file beside the target, renamed
@@ -21,7 +31,7 @@ def private_output(target: str, force: bool) -> Iterator[TextIO]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    path = Path(target).expanduser()
+    path = user_path(target)
     if path.is_dir():
         raise InputError(f"{path} is a folder; give a file name")
     if path.exists() and not force:

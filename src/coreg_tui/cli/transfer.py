@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -75,13 +74,14 @@ def import_entries(
     """Bring entries in from a JSON file. Entries the journal already has are left as they
     are; any that differ from the file are named, and the exit code is 1."""
     from coreg_tui.cli.journal_access import open_journal
+    from coreg_tui.cli.output import user_path
     from coreg_tui.cli.terminal import say
     from coreg_tui.core.errors import InputError
     from coreg_tui.journal.importer import collector_paused, parse_entries
 
     source = "standard input" if file == "-" else file
     try:
-        text = sys.stdin.read() if file == "-" else Path(file).expanduser().read_text("utf-8")
+        text = sys.stdin.read() if file == "-" else user_path(file).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise InputError(f"cannot read {source}: {reason}") from None

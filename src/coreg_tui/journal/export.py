@@ -88,6 +88,7 @@ def write_csv(entries: Iterable[Entry], out: TextIO) -> int:
 _MD_TABLE = {**control_table(), **{ord(ch): "\\" + ch for ch in "\\`*_[]<>&|~!"}}
 _LINE_STARTS = "#+-=>"
 _ORDERED = re.compile(r"(\d{1,9})([.)])")
+_LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 
 
 @lru_cache(maxsize=4096)  # tags, names and cues repeat from entry to entry
@@ -112,7 +113,9 @@ def md_block(text: str, indent: str) -> Iterator[str]:
     if "\n" not in text and "\r" not in text:  # most notes are one line
         yield f"{indent}{_md_line(text)}"
         return
-    for line in text.splitlines():
+    # Only the line breaks Markdown knows: str.splitlines() would also break at \x1c-\x1e,
+    # \x85 and U+2028, which are shown as visible placeholders instead.
+    for line in _LINE_BREAKS.split(text):
         yield f"{indent}{_md_line(line)}" if line.strip() else ""
 
 
