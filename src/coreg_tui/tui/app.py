@@ -65,7 +65,7 @@ class CoregApp(App[None]):
         if any(isinstance(screen, SosScreen) for screen in self.screen_stack):
             return
         while isinstance(self.screen_stack[-1], (BreatheScreen, PracticeScreen)):
-            self.screen_stack[-1].on_unmount()  # keeps what was done, once
+            self.screen_stack[-1].end_and_keep()
             self.pop_screen()
         self.push_screen(SosScreen())
 

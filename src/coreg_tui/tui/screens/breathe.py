@@ -76,6 +76,10 @@ class BreatheScreen(Screen[BreathSummary | None]):
 
     def on_unmount(self) -> None:
         """The app closed mid-session (ctrl+q, the terminal went away): keep it anyway."""
+        self.end_and_keep()
+
+    def end_and_keep(self) -> None:
+        """End the session where it is and keep what was done, once."""
         if not self.ended and self.keeps:
             self.ended = True
             written_or_told(self.app, lambda: write(self.summary(), self.practice_id, self.before))

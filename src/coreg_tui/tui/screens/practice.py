@@ -151,6 +151,10 @@ class PracticeScreen(Screen[StepsSummary | None]):
 
     def on_unmount(self) -> None:
         """The app closed mid-practice: keep what was done."""
+        self.end_and_keep()
+
+    def end_and_keep(self) -> None:
+        """End the practice where it is and keep what was done, once."""
         if not self.ended and self.keeps:
             self.ended = True
             written_or_told(self.app, lambda: write(self.summary(finished=False), self.before))
