@@ -32,13 +32,14 @@ def make_console(*, no_color: bool = False, stderr: bool = False) -> Console:
 
 
 def output_is_ascii(stream: TextIO) -> bool:
-    """Whether `stream` can only take ASCII (then pictures use plain characters)."""
-    return not (getattr(stream, "encoding", None) or "").lower().startswith("utf")
+    """Whether `stream` can only take ASCII (then pictures use plain characters). A
+    stream that names no encoding (a StringIO) takes anything, as Rich assumes too."""
+    return not (getattr(stream, "encoding", None) or "utf-8").lower().startswith("utf")
 
 
 def ascii_only(console: Console) -> bool:
     """Whether the console can only take ASCII (then pictures use plain characters)."""
-    return not (console.encoding or "").lower().startswith("utf")
+    return output_is_ascii(console.file)
 
 
 def companion_can_open() -> bool:

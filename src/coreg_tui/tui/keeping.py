@@ -11,60 +11,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from coreg_tui.core.entries import Entry
 
 if TYPE_CHECKING:
     from textual.app import App
 
-T = TypeVar("T")
+    from coreg_tui.journal.store import Journal
+
 # A path in the line may hold [ and ]: never read as markup.
 NOT_KEPT: dict = {"title": "Not kept", "severity": "error", "timeout": 20, "markup": False}
 
 
-def keep(entry: Entry) -> Entry:
-    """Add `entry` to the journal; returns it."""
+def written(app: App[object], change: Callable[[Journal], object]) -> bool:
+    """Make `change` to the journal; False if the journal refused it, which the person
+    is told (and told again as the app closes)."""
     from coreg_tui.journal import open_journal
-
-    with open_journal() as journal:
-        journal.add(entry)
-    return entry
-
-
-def keep_all(entries: list[Entry]) -> list[Entry]:
-    """Add `entries` in one transaction; returns them."""
-    from coreg_tui.journal import open_journal
-
-    with open_journal() as journal:
-        journal.add_many(entries)
-    return entries
-
-
-def replace(entry: Entry) -> Entry:
-    """Put `entry` in place of the one with its id; returns it."""
-    from coreg_tui.journal import open_journal
-
-    with open_journal() as journal:
-        journal.replace(entry)
-    return entry
-
-
-def delete(entry_id: str) -> str:
-    from coreg_tui.journal import open_journal
-
-    with open_journal() as journal:
-        journal.delete(entry_id)
-    return entry_id
-
-
-def written_or_told(app: App[object], write: Callable[[], T]) -> T | None:
-    """`write()`'s result; None if the journal refused it, which the person is told."""
     from coreg_tui.journal.store import JournalError
     from coreg_tui.text import one_line
 
     try:
-        return write()
+        with open_journal() as journal:
+            change(journal)
     except JournalError as exc:
         line = one_line(str(exc))
         unkept: list[str] = getattr(app, "unkept", [])
@@ -73,4 +42,12 @@ def written_or_told(app: App[object], write: Callable[[], T]) -> T | None:
             app.call_from_thread(partial(app.notify, line, **NOT_KEPT))
         except RuntimeError:  # already on the app's own thread (a screen closing)
             app.notify(line, **NOT_KEPT)
+        return False
+    return True
+
+
+def kept(app: App[object], entry: Entry | None) -> Entry | None:
+    """`entry`, once added to the journal; None if there was none or it was refused."""
+    if entry is None or not written(app, lambda journal: journal.add(entry)):
         return None
+    return entry

@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 
 from textual import work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.session import Around, BreathSummary, SessionPlan
-from coreg_tui.tui.keeping import written_or_told
 from coreg_tui.tui.widgets.footer import CoregFooter
 from coreg_tui.tui.widgets.pacer import Pacer
 
@@ -82,11 +81,11 @@ class BreatheScreen(Screen[BreathSummary | None]):
         """End the session where it is and keep what was done, once."""
         if not self.ended and self.keeps:
             self.ended = True
-            written_or_told(self.app, lambda: write(self.summary(), self.practice_id, self.before))
+            write(self.app, self.summary(), self.practice_id, self.before)
 
     @work(thread=True)
     def keep(self, summary: BreathSummary) -> None:
-        entry = written_or_told(self.app, lambda: write(summary, self.practice_id, self.before))
+        entry = write(self.app, summary, self.practice_id, self.before)
         self.app.call_from_thread(self.done, summary.sentence(), entry)
 
     def done(self, sentence: str, entry: Entry | None) -> None:
@@ -99,10 +98,15 @@ class BreatheScreen(Screen[BreathSummary | None]):
         self.app.switch_screen(WhereNowScreen(entry, sentence + " Kept in your journal."))
 
 
-def write(summary: BreathSummary, practice_id: str | None, before: Around) -> Entry | None:
-    """The session's entry, kept in the journal; None if it ended before the first breath."""
+def write(
+    app: App[object], summary: BreathSummary, practice_id: str | None, before: Around
+) -> Entry | None:
+    """The session's entry, kept in the journal; None if it ended before the first breath
+    (or the journal refused it)."""
     from coreg_tui.core.session import breath_entry
-    from coreg_tui.tui.keeping import keep
+    from coreg_tui.tui.keeping import kept
 
-    entry = breath_entry(summary, before=before, practice_id=practice_id)
-    return keep(entry) if summary.began else None
+    began = summary.began
+    return kept(
+        app, breath_entry(summary, before=before, practice_id=practice_id) if began else None
+    )

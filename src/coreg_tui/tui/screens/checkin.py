@@ -88,9 +88,9 @@ class CheckinScreen(StateChoice, Screen[None]):
 
     @work(thread=True, exclusive=True)
     def save(self, entry: Entry) -> None:
-        from coreg_tui.tui.keeping import keep, written_or_told
+        from coreg_tui.tui.keeping import kept
 
-        if written_or_told(self.app, lambda: keep(entry)) is not None:
+        if kept(self.app, entry) is not None:
             self.app.call_from_thread(self.saved, entry)
 
     def saved(self, entry: Entry) -> None:

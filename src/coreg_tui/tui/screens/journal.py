@@ -201,9 +201,9 @@ class JournalScreen(Screen[None]):
 
     @work(thread=True)
     def change(self, entry: Entry) -> None:
-        from coreg_tui.tui.keeping import replace, written_or_told
+        from coreg_tui.tui.keeping import written
 
-        if written_or_told(self.app, lambda: replace(entry)):
+        if written(self.app, lambda journal: journal.replace(entry)):
             self.app.call_from_thread(self.reload)
 
     def action_search(self) -> None:
@@ -233,7 +233,7 @@ class JournalScreen(Screen[None]):
 
     @work(thread=True)
     def remove_entry(self, entry_id: str) -> None:
-        from coreg_tui.tui.keeping import delete, written_or_told
+        from coreg_tui.tui.keeping import written
 
-        if written_or_told(self.app, lambda: delete(entry_id)):
+        if written(self.app, lambda journal: journal.delete(entry_id)):
             self.app.call_from_thread(self.reload)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from textual import work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -14,7 +14,6 @@ from textual.widgets import Static
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.practices import Practice
 from coreg_tui.core.session import Around, StepsSummary
-from coreg_tui.tui.keeping import written_or_told
 from coreg_tui.tui.widgets.footer import CoregFooter
 from coreg_tui.tui.widgets.rows import Rows
 from coreg_tui.visual.step_frame import step_lines
@@ -157,11 +156,11 @@ class PracticeScreen(Screen[StepsSummary | None]):
         """End the practice where it is and keep what was done, once."""
         if not self.ended and self.keeps:
             self.ended = True
-            written_or_told(self.app, lambda: write(self.summary(finished=False), self.before))
+            write(self.app, self.summary(finished=False), self.before)
 
     @work(thread=True)
     def keep(self, summary: StepsSummary) -> None:
-        entry = written_or_told(self.app, lambda: write(summary, self.before))
+        entry = write(self.app, summary, self.before)
         self.app.call_from_thread(self.after, summary.sentence(), entry)
 
     def after(self, sentence: str, entry: Entry | None) -> None:
@@ -173,9 +172,10 @@ class PracticeScreen(Screen[StepsSummary | None]):
         self.app.switch_screen(WhereNowScreen(entry, sentence + " Kept in your journal."))
 
 
-def write(summary: StepsSummary, before: Around) -> Entry | None:
-    """The practice's entry, kept in the journal; None if it ended before it began."""
+def write(app: App[object], summary: StepsSummary, before: Around) -> Entry | None:
+    """The practice's entry, kept in the journal; None if it ended before it began
+    (or the journal refused it)."""
     from coreg_tui.core.session import steps_entry
-    from coreg_tui.tui.keeping import keep
+    from coreg_tui.tui.keeping import kept
 
-    return keep(steps_entry(summary, before=before)) if summary.began else None
+    return kept(app, steps_entry(summary, before=before) if summary.began else None)

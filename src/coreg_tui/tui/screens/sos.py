@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from coreg_tui.core.entries import Entry
 from coreg_tui.core.session import BreathSummary, StepsSummary
 from coreg_tui.tui.widgets.footer import CoregFooter
 
@@ -44,7 +45,7 @@ class SosScreen(Screen[None]):
             return bool(self.sessions())
         return True
 
-    def sessions(self) -> list:
+    def sessions(self) -> list[Entry]:
         from coreg_tui.core.session import sessions_to_keep
 
         return sessions_to_keep(self.breath, self.steps)
@@ -91,9 +92,9 @@ class SosScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_keep(self) -> None:
-        from coreg_tui.tui.keeping import keep_all, written_or_told
+        from coreg_tui.tui.keeping import written
 
         sessions = self.sessions()
-        if sessions and written_or_told(self.app, lambda: keep_all(sessions)) is not None:
+        if sessions and written(self.app, lambda journal: journal.add_many(sessions)):
             self.app.pop_screen()
             self.app.notify("Kept in your journal.", timeout=4)

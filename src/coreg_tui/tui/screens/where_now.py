@@ -87,7 +87,7 @@ class WhereNowScreen(StateChoice, Screen[None]):
 
     @work(thread=True, exclusive=True)
     def keep(self, entry: Entry) -> None:
-        from coreg_tui.tui.keeping import replace, written_or_told
+        from coreg_tui.tui.keeping import written
 
-        if written_or_told(self.app, lambda: replace(entry)):
+        if written(self.app, lambda journal: journal.replace(entry)):
             self.app.call_from_thread(self.app.pop_screen)
