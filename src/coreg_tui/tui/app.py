@@ -45,6 +45,13 @@ class CoregApp(App[None]):
             self.register_theme(each)
         self.theme = themes.pick(theme or settings.theme, os.environ).name
 
+    @property
+    def still(self) -> bool:
+        """Less motion, as the person asked: the orb changes in steps, cursors do not blink."""
+        from coreg_tui.config import config
+
+        return config().reduced_motion or os.environ.get("TEXTUAL_ANIMATIONS") == "none"
+
     def on_mount(self) -> None:
         from coreg_tui.tui.screens.home import HomeScreen
 

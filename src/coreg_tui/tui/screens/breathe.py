@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -48,9 +46,8 @@ class BreatheScreen(Screen[BreathSummary | None]):
             None, content.presets, default=settings.default_pattern or DEFAULT_PRESET
         )
         self.session = TimedSession(plan, self.app.clock)  # type: ignore[attr-defined]
-        still = settings.reduced_motion or os.environ.get("TEXTUAL_ANIMATIONS") == "none"
         notes = Notes(content.stop_note, content.caution_for(plan.target, plan.preset))
-        yield Pacer(self.session, notes, still=still, id="pacer")
+        yield Pacer(self.session, notes, still=self.app.still, id="pacer")  # type: ignore[attr-defined]
         yield CoregFooter()
 
     def action_pause(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from coreg_tui.core.errors import InputError
 from coreg_tui.core.session import SessionPlan
+from coreg_tui.tui.widgets.calm_input import CalmInput
 from coreg_tui.tui.widgets.footer import CoregFooter
 
 
@@ -40,10 +41,12 @@ class BreatheSetupScreen(Screen[None]):
             yield Static("", id="about")
             with Horizontal(classes="field"):
                 yield Static("or your own", classes="label")
-                yield Input(placeholder="a pattern, e.g. 4-6 or 4-7-8", id="custom", compact=True)
+                yield CalmInput(
+                    placeholder="a pattern, e.g. 4-6 or 4-7-8", id="custom", compact=True
+                )
             with Horizontal(classes="field"):
                 yield Static("glide from", classes="label")
-                yield Input(
+                yield CalmInput(
                     placeholder="optional: where to start, e.g. 3-3", id="glide", compact=True
                 )
             with Horizontal(classes="field"):

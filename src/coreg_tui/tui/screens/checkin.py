@@ -15,6 +15,7 @@ from textual.widgets import Input, SelectionList, Static
 from coreg_tui.core.entries import Entry, checkin, clean_words
 from coreg_tui.core.states import State
 from coreg_tui.tui.state_keys import STATE_BINDINGS, StateChoice
+from coreg_tui.tui.widgets.calm_input import CalmInput
 from coreg_tui.tui.widgets.footer import CoregFooter
 
 
@@ -36,9 +37,9 @@ class CheckinScreen(StateChoice, Screen[None]):
             yield Static("", id="state", classes="row")
             yield Static("", id="intensity", classes="row")
             yield SelectionList[str](id="cues", classes="row")
-            yield Input(placeholder="who you are with (leave empty if alone)", id="with")
-            yield Input(placeholder="a note, if you like", id="note")
-            yield Input(placeholder="tags, separated by commas", id="tags")
+            yield CalmInput(placeholder="who you are with (leave empty if alone)", id="with")
+            yield CalmInput(placeholder="a note, if you like", id="note")
+            yield CalmInput(placeholder="tags, separated by commas", id="tags")
         yield CoregFooter()
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 
 from coreg_tui.core.entries import Entry
+from coreg_tui.tui.widgets.calm_input import CalmInput
 from coreg_tui.tui.widgets.footer import CoregFooter
 
 PAGE = 200
@@ -72,7 +73,7 @@ class EntryScreen(ModalScreen[str | None]):
             yield Static(literal("\n".join(lines)))
             # The field shows control characters as their pictures too; a note left as
             # shown is left as it is, and an edited one keeps the pictures.
-            yield Input(value=printable(e.note), placeholder="a note", id="note")
+            yield CalmInput(value=printable(e.note), placeholder="a note", id="note")
             yield Static("enter keeps the note \u00b7 escape leaves it as it was")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -116,7 +117,7 @@ class JournalScreen(Screen[None]):
         self.only_state = ""  # show only this state ("" for all)
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="/ search your words; #tag keeps to a tag", id="search")
+        yield CalmInput(placeholder="/ search your words; #tag keeps to a tag", id="search")
         yield EntryTable(id="entries", cursor_type="row", zebra_stripes=False)
         yield CoregFooter()
 
