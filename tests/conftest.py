@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+import coreg_tui.config
+
 # CI machines are shared and slow at times: judge properties on what they
 # find, not on how fast one example ran.
 settings.register_profile("coreg", deadline=None, max_examples=150)
@@ -21,6 +23,7 @@ def coreg_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     home = tmp_path_factory.mktemp("coreg home Zoë")
     monkeypatch.setenv("COREG_HOME", str(home))
     monkeypatch.delenv("NO_COLOR", raising=False)
+    coreg_tui.config.cache_clear()  # the config is read once a process: read this home's
     return home
 
 

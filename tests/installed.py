@@ -100,3 +100,72 @@ def run_in_pty(
             raise TimeoutError(b"".join(chunks).decode(errors="replace"))
     os.close(master)
     return PtyRun(b"".join(chunks), proc.wait(timeout=5))
+
+
+class Terminal:
+    """The installed command on a pseudo-terminal, its bytes fed to a terminal emulator
+    (pyte) as they come: what a person would see on the screen, at any moment."""
+
+    def __init__(self, *args: str, size: tuple[int, int], env: dict[str, str] | None = None):
+        import pyte
+
+        rows, cols = size
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        full_env = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+        full_env.pop("COLUMNS", None)
+        full_env.pop("LINES", None)
+        self.proc = subprocess.Popen(
+            [str(COREG), *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=full_env,
+            start_new_session=True,
+            preexec_fn=default_sigint,  # noqa: PLW1509 (no threads in these tests)
+        )
+        os.close(slave)
+
+    def lines(self) -> list[str]:
+        return [line.rstrip() for line in self.screen.display]
+
+    def text(self) -> str:
+        """The visible screen with its rows joined, so wrapped sentences read whole."""
+        return " ".join(" ".join(line.split()) for line in self.lines() if line.strip())
+
+    def read_until(self, seen: str, timeout: float = 20) -> None:
+        """Read until `seen` is on the visible screen; TimeoutError with the screen if not."""
+        ends = time.monotonic() + timeout
+        while seen not in self.text():
+            if time.monotonic() > ends:
+                raise TimeoutError("\n".join(self.lines()))
+            self.read(0.05)
+
+    def read(self, seconds: float) -> None:
+        ends = time.monotonic() + seconds
+        while (left := ends - time.monotonic()) > 0:
+            ready, _, _ = select.select([self.master], [], [], left)
+            if not ready:
+                continue
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            self.stream.feed(data)
+
+    def close(self) -> int:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGINT)
+        try:
+            self.read(0.5)
+        finally:
+            os.close(self.master)
+        try:
+            return self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            return self.proc.wait(timeout=5)

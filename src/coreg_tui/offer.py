@@ -7,10 +7,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from coreg_tui.content.practices import Library
     from coreg_tui.core.practices import Practice
+    from coreg_tui.core.session import SessionPlan
     from coreg_tui.core.states import State
     from coreg_tui.core.suggest import Suggestions
+    from coreg_tui.visual.breath_frame import Notes
 
 
 def offered_library(*, offered_only: bool = True) -> Library:
@@ -45,22 +49,37 @@ def ranked(
 
 
 def care_lines() -> list[str]:
-    """The care message: a few calm lines and where to find help, never a lecture.
-    The person's own contact (config: care_contact) is shown when they set one."""
-    from coreg_tui.content.texts import texts
+    """The care message at the highest distress: a few calm lines, the person's own
+    contact when they set one, and where to find help. Never a lecture, and nothing
+    about settings: how to add a contact is for the README and `coreg config --help`."""
+    from coreg_tui.content.texts import care_words
 
-    care = texts().care
-    return [care.message, care.grounding, care.help, _own_contact() or care.contact_hint]
+    care = care_words()
+    contact = _own_contact()
+    return [care.message, care.grounding, *([contact] if contact else []), care.help]
 
 
 def sos_lines() -> list[str]:
     """The care lines for help right now: the message, the person's own contact when
     they set one, and where to find help. Nothing to configure or read twice."""
-    from coreg_tui.content.texts import texts
+    from coreg_tui.content.texts import care_words
 
-    care = texts().care
+    care = care_words()
     contact = _own_contact()
     return [care.message, *([contact] if contact else []), care.help]
+
+
+def help_practice(practice_id: str) -> Practice:
+    """A practice help right now runs: the person's library's, or the built-in steps
+    if a practice file (theirs or coreg's) cannot be read. Help never fails on a file."""
+    from coreg_tui.content.fallback import PRACTICES
+    from coreg_tui.content.files import ContentError
+
+    try:
+        found = offered_library(offered_only=False).get(practice_id)
+    except (ContentError, OSError, RecursionError, UnicodeDecodeError):
+        found = None
+    return found if found is not None and found.steps else PRACTICES[practice_id]
 
 
 def _own_contact() -> str | None:
@@ -70,3 +89,47 @@ def _own_contact() -> str | None:
 
     contact = config().care_contact
     return printable(contact) if contact else None
+
+
+def help_breath() -> tuple[SessionPlan, Notes]:
+    """Help right now's slow breaths and the note shown with them, from the content, or
+    the built-in pattern and words if the content cannot be read."""
+    from coreg_tui.content.fallback import SOS, STOP
+    from coreg_tui.content.files import ContentError
+    from coreg_tui.content.texts import sos_words
+    from coreg_tui.core.errors import InputError
+    from coreg_tui.core.session import plan_session
+    from coreg_tui.visual.breath_frame import Notes
+
+    words = sos_words()
+    try:
+        from coreg_tui.content import breathing
+
+        content = breathing()
+        plan = plan_session(
+            words.pattern, content.presets, default=words.pattern, cycles=words.cycles
+        )
+        return plan, Notes(content.stop_note, content.caution_for(plan.target, plan.preset))
+    except (ContentError, InputError, OSError):
+        pattern, cycles = str(SOS["pattern"]), int(SOS["cycles"])
+        plan = plan_session(pattern, (), default=pattern, cycles=cycles)
+        return plan, Notes(STOP, None)
+
+
+def help_leads_up(now: datetime) -> bool:
+    """Whether help right now leads upward (after a strong dorsal check-in in the last
+    hour). A journal that cannot be read never delays help: it simply leads as usual."""
+    import sqlite3
+
+    from coreg_tui.core.entries import Kind
+    from coreg_tui.core.errors import InputError
+    from coreg_tui.core.help_now import leads_up
+    from coreg_tui.journal import open_journal
+    from coreg_tui.journal.store import Filter, JournalError
+
+    try:
+        with open_journal(create=False) as journal:
+            latest = next(iter(journal.entries(Filter(kind=Kind.CHECKIN, limit=1))), None)
+    except (JournalError, InputError, sqlite3.Error, OSError, ValueError):
+        return False
+    return leads_up(latest, now)

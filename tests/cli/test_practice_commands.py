@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+import coreg_tui.config
 from coreg_tui.cli.steps_run import run_steps_plain
-from coreg_tui.config import config
 from coreg_tui.content import breathing
 from coreg_tui.content.practices import load_library
 from coreg_tui.paths import config_path, content_dir
@@ -21,7 +21,7 @@ LIBRARY = load_library(None, breathing().presets)
 
 @pytest.fixture(autouse=True)
 def fresh_config() -> None:
-    config.cache_clear()
+    coreg_tui.config.cache_clear()
 
 
 def write_config(text: str) -> None:
@@ -114,16 +114,17 @@ def test_config_shapes_suggestions_and_care(capsys: Cap) -> None:
 @pytest.mark.parametrize(
     ("text", "says"),
     [
-        ("bel = true\n", "unknown key(s) bel"),
-        ("bell = 1\n", "'bell' should be true or false"),
-        ('default_pattern = "4-x"\n', "'default_pattern': 'x' in '4-x'"),
-        ("x = [\n", "not valid TOML"),
+        ("bel = true\n", "line 1 'bel'"),
+        ("bell = 1\n", "line 1 'bell'"),
+        ('default_pattern = "4-x"\n', "line 1 'default_pattern'"),
+        ("x = [\n", "line 1"),
     ],
 )
-def test_a_broken_config_is_one_line_and_exit_2(capsys: Cap, text: str, says: str) -> None:
+def test_a_broken_config_never_stops_a_command(capsys: Cap, text: str, says: str) -> None:
     write_config(text)
     code, out, err = call(capsys, "suggest", "calm")
-    assert (code, out) == (2, "") and says in err and str(config_path()) in err
+    assert code == 0 and out  # the suggestions, on the defaults
+    assert says in err and str(config_path()) in err and "coreg config check" in err
     assert err.count("\n") == 1
 
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 import pytest
 from textual.pilot import Pilot
 
-from coreg_tui.config import config
+import coreg_tui.config
 from coreg_tui.paths import config_path, content_dir
 from coreg_tui.tui.app import CoregApp
 from tests.clock import FakeClock
@@ -28,9 +28,9 @@ BIDI = "\u202eevil"
 @pytest.fixture(autouse=True)
 def fresh_config() -> Iterator[None]:
     """The config is read once a process; these tests write their own."""
-    config.cache_clear()
+    coreg_tui.config.cache_clear()
     yield
-    config.cache_clear()
+    coreg_tui.config.cache_clear()
 
 
 def screen_text(app: CoregApp) -> str:

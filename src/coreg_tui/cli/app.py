@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("coreg_tui.cli.stats", "stats"),
     "report": ("coreg_tui.cli.stats", "report"),
     "content": ("coreg_tui.cli.practices", "content_app"),
+    "config": ("coreg_tui.cli.settings", "config_app"),
 }
 ROOT_OPTIONS = {"--version", "-V"}
 

@@ -12,7 +12,7 @@ from coreg_tui.cli.options import After, Before, NoColor, NoLog, Plain
 
 if TYPE_CHECKING:
     from coreg_tui.core.entries import Entry
-    from coreg_tui.core.session import Around, BreathSummary, SessionPlan
+    from coreg_tui.core.session import Around, SessionPlan
 
 PATTERN_HELP = (
     "A preset (see 'coreg patterns') or a pattern in seconds: 4-6 (in-out), "
@@ -122,41 +122,11 @@ def breathe_plan(
     from coreg_tui.core.session import breath_entry
 
     plain = plain or not is_terminal(sys.stdout)
+    from coreg_tui.cli.breathe_run import run_breathing
+
     summary = run_breathing(plan, plain=plain, bell=bell, no_color=no_color)
     entry = breath_entry(summary, before=before, after=after, practice_id=practice_id)
     finish_session(summary.sentence(), entry if keep and summary.began else None, plain=plain)
-
-
-def run_breathing(plan: SessionPlan, *, plain: bool, bell: bool, no_color: bool) -> BreathSummary:
-    """The session itself, plain lines or the live picture; Ctrl-C, SIGTERM and SIGHUP
-    end it calmly, and the summary says how far it went."""
-    import os
-
-    from coreg_tui.cli.breathe_run import ending_calmly, run_live, run_plain
-    from coreg_tui.cli.terminal import is_terminal, say
-    from coreg_tui.clock import SystemClock
-    from coreg_tui.config import config
-    from coreg_tui.content import breathing
-
-    settings, content = config(), breathing()
-    bell = bell or settings.bell
-    caution = content.caution_for(plan.target, plan.preset)
-    if plain:
-        if caution:
-            say(f"note: {caution}", sys.stderr)
-        bell_to = sys.stdout if is_terminal(sys.stdout) else sys.stderr
-        bell_stream = bell_to if bell and is_terminal(bell_to) else None
-        with ending_calmly():
-            return run_plain(plan, SystemClock(), sys.stdout, bell_stream)
-    from coreg_tui.cli.terminal import make_console
-    from coreg_tui.visual.breath_frame import Notes
-
-    console = make_console(no_color=no_color or not settings.color)
-    still = settings.reduced_motion or os.environ.get("TEXTUAL_ANIMATIONS") == "none"
-    with ending_calmly():
-        return run_live(
-            plan, SystemClock(), console, Notes(content.stop_note, caution), bell=bell, still=still
-        )
 
 
 def finish_session(line: str, entry: Entry | None, *, plain: bool) -> None:

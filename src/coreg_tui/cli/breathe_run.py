@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from coreg_tui.visual.breath_frame import Notes
+    from coreg_tui.visual.pinned import Pin
 
 POLL_S = 1 / 20  # how often the live display looks at the clock; it redraws only on change
 
@@ -108,10 +109,13 @@ def run_live(
     *,
     bell: bool = False,
     still: bool = False,
+    pins: tuple[Pin, ...] = (),
 ) -> BreathSummary:
-    """A calm full-window picture that grows on the inhale and shrinks on the exhale."""
+    """A calm full-window picture that grows on the inhale and shrinks on the exhale,
+    below the `pins` (lines that stay on screen throughout, such as the care lines)."""
     from coreg_tui.cli.screen import Painter
     from coreg_tui.visual import breath_frame as view
+    from coreg_tui.visual.pinned import pinned_rows
 
     session = TimedSession(plan, clock)
     painter = Painter(console)
@@ -126,7 +130,9 @@ def run_live(
             while True:
                 now = clock.monotonic()
                 t = now - session.begin
-                size = (console.size.width, console.size.height)
+                window = (console.size.width, console.size.height)
+                top = pinned_rows(pins, window) if pins else []
+                size = (window[0], max(1, window[1] - len(top)))
                 if t < 0:
                     frame = view.waiting_frame(plan, -t, size, notes)
                     wake = now + min(POLL_S, -t)
@@ -141,9 +147,59 @@ def run_live(
                     frame = view.breath_frame(plan, state, t, size, notes, ascii_only, still=still)
                     wake = min(now + POLL_S, session.begin + state.end_s)
                 if frame != last_frame:
-                    painter.paint(view.layout(frame), size)
+                    painter.paint([*top, *view.layout(frame)][: window[1]], window)
                     last_frame = frame
                 sleep_until(clock, wake)
     except KeyboardInterrupt:
         pass
     return session.summary(finished)
+
+
+def run_breathing(
+    plan: SessionPlan,
+    *,
+    plain: bool,
+    bell: bool,
+    no_color: bool,
+    pins: tuple[Pin, ...] = (),
+    notes: Notes | None = None,
+) -> BreathSummary:
+    """The session itself, plain lines or the live picture (below `pins`); Ctrl-C, SIGTERM
+    and SIGHUP end it calmly, and the summary says how far it went. `notes` default to
+    the content's stop note and the pattern's caution."""
+    import os
+
+    from coreg_tui.cli.terminal import is_terminal, say
+    from coreg_tui.clock import system_clock
+    from coreg_tui.config import config
+    from coreg_tui.visual.breath_frame import Notes
+
+    settings = config()
+    bell = bell or settings.bell
+    if notes is None:
+        from coreg_tui.content import breathing
+
+        content = breathing()
+        notes = Notes(content.stop_note, content.caution_for(plan.target, plan.preset))
+    caution = notes.caution
+    if plain:
+        if caution:
+            say(f"note: {caution}", sys.stderr)
+        bell_to = sys.stdout if is_terminal(sys.stdout) else sys.stderr
+        bell_stream = bell_to if bell and is_terminal(bell_to) else None
+        with ending_calmly():
+            return run_plain(plan, system_clock(), sys.stdout, bell_stream)
+    from coreg_tui.cli.terminal import make_console
+
+    console = make_console(no_color=no_color or not settings.color)
+    still = settings.reduced_motion or os.environ.get("TEXTUAL_ANIMATIONS") == "none"
+    with ending_calmly():
+        return run_live(
+            plan,
+            system_clock(),
+            console,
+            notes,
+            bell=bell,
+            still=still,
+            pins=pins,
+        )

@@ -4,6 +4,7 @@ Errors of the program itself are bugs, and are allowed to show."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from typing import NoReturn
@@ -38,13 +39,34 @@ def _usage_error(exc: Exception) -> str | None:
     return f"{where}: {one_line(exc.format_message())} (see '{where} --help')"
 
 
+def tell_config() -> None:
+    """A config that could not be read in full is said once, after the command's own
+    output (help right now says it itself, right after the care lines)."""
+    settings = sys.modules.get("coreg_tui.config")
+    if settings is not None:
+        settings.tell_once(lambda line: sys.stderr.write(f"coreg: {line}\n"))
+
+
+def _quiet_broken_pipe() -> NoReturn:
+    """Output cut short (`| head -1`): end quietly, as a reader that stopped asks."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(0)
+
+
 def guarded(call: Callable[[], object]) -> NoReturn:
     try:
         result = call()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
     except InputError as exc:
+        tell_config()
         sys.stderr.write(f"coreg: {one_line(str(exc))}\n")
         sys.exit(2)
     except Exception as exc:
+        tell_config()
         if (usage := _usage_error(exc)) is not None:
             sys.stderr.write(usage + "\n")
             sys.exit(2)
@@ -52,4 +74,5 @@ def guarded(call: Callable[[], object]) -> NoReturn:
             sys.stderr.write(f"coreg: {one_line(refused)}\n")
             sys.exit(1)
         raise  # a bug in coreg: let it show
+    tell_config()
     sys.exit(result if isinstance(result, int) else 0)

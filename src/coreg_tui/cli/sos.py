@@ -1,8 +1,13 @@
 """`coreg sos`: help right now, for the hardest moment, with nothing to remember.
 
-The care lines come first (in a pipe too), then a few slow breaths with a long
-breath out, then grounding one step at a time. Ctrl-C ends it calmly at any
-moment. Nothing is written to the journal unless the person says so at the end.
+The care lines come first (in a pipe too), and in a terminal they stay on screen
+for the whole session, above the breathing and the grounding. Then a few slow
+breaths with a long breath out, then grounding one step at a time; after a strong
+dorsal check-in in the last hour, gentle activation instead (the direction for a
+shut-down system is up). Ctrl-C ends it calmly at any moment. Nothing is written
+to the journal unless the person says so at the end. Nothing it reads (the config,
+the content, the journal) can stop it: what cannot be read falls back to built-in
+words and defaults.
 """
 
 from __future__ import annotations
@@ -16,27 +21,33 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from coreg_tui.core.entries import Entry
+    from coreg_tui.core.practices import Practice
     from coreg_tui.core.session import BreathSummary, StepsSummary
+    from coreg_tui.visual.pinned import Pin
+
+Pins = tuple["Pin", ...]
 
 
 @dataclass(frozen=True)
 class Guide:
     """What the steps of sos are run with: the real terminal, or a test's clock."""
 
-    breathe: Callable[[], BreathSummary]
-    ground: Callable[[], StepsSummary]
+    breathe: Callable[[Pins], BreathSummary]  # slow breaths, below the pinned lines
+    practise: Callable[[Practice, Pins], StepsSummary]  # a step practice, likewise
     ask: Callable[[str], str] | None  # None where no one can answer (not a terminal)
     out: TextIO
     width: int | None = None  # a terminal's: lines wrap between words; a pipe's lines stay whole
+    leads_up: Callable[[], bool] = lambda: False  # gentle activation first? (asked after
+    # the care lines: it reads the journal, and nothing may delay them)
+    notices: Callable[[], object] = lambda: None  # said after the care lines (config problems)
 
 
 def guide(g: Guide) -> list[Entry]:
     """Walk through sos; returns the entries to keep (none unless the person said yes)."""
-    from coreg_tui.content.texts import texts
+    from coreg_tui.content.texts import sos_words
     from coreg_tui.core.session import sessions_to_keep
-    from coreg_tui.offer import sos_lines
-
-    words = texts().sos
+    from coreg_tui.offer import help_practice, sos_lines
+    from coreg_tui.visual.pinned import Pin
 
     def line(text: str = "") -> None:
         if g.width:
@@ -44,18 +55,29 @@ def guide(g: Guide) -> list[Entry]:
         g.out.write(text + "\n")
         g.out.flush()
 
+    care = sos_lines()
+    for text in care:
+        line(text)
+    g.notices()
+    words = sos_words()
+    # Held above the picture: the person's contact and the help line never leave it.
+    pins = (Pin(care[0], "", 0), *(Pin(text, "bold", 2) for text in care[1:]))
+
     breath: BreathSummary | None = None
     steps: StepsSummary | None = None
     try:
-        for text in sos_lines():
-            line(text)
         line()
-        line(f"{words.breathe} Ctrl-C stops at any time.")
-        breath = g.breathe()
-        if breath.finished:
-            line()
-            line(words.ground)
-            steps = g.ground()
+        if g.leads_up():
+            line(words.rise)
+            steps = g.practise(help_practice(words.rising), (*pins, Pin(words.rise, "italic", 1)))
+        else:
+            line(f"{words.breathe} Ctrl-C stops at any time.")
+            breath = g.breathe((*pins, Pin(words.breathe, "italic", 1)))
+            if breath.finished:
+                line()
+                line(words.ground)
+                grounding = help_practice(words.grounding)
+                steps = g.practise(grounding, (*pins, Pin(words.ground, "italic", 1)))
     except KeyboardInterrupt:
         pass  # Ctrl-C between the steps ends it just as calmly
     line()
@@ -74,39 +96,43 @@ def guide(g: Guide) -> list[Entry]:
 def run_sos(*, plain: bool, no_color: bool) -> None:
     """`coreg sos` in this terminal. It loads no CLI library: `coreg sos` reaches it
     straight from the entry point, and the typer command only for its help."""
+    from datetime import datetime
+
+    from coreg_tui.cli.errors import tell_config
     from coreg_tui.cli.terminal import is_terminal, say
 
     plain = plain or not is_terminal(sys.stdout)
 
     # The practices are loaded only once the care lines are out.
-    def breathe() -> BreathSummary:
-        from coreg_tui.cli.breathe import run_breathing
-        from coreg_tui.content import breathing
-        from coreg_tui.content.texts import texts
-        from coreg_tui.core.session import plan_session
+    def breathe(pins: Pins) -> BreathSummary:
+        from coreg_tui.cli.breathe_run import run_breathing
+        from coreg_tui.offer import help_breath
 
-        words = texts().sos
-        presets = breathing().presets
-        plan = plan_session(words.pattern, presets, default=words.pattern, cycles=words.cycles)
-        return run_breathing(plan, plain=plain, bell=False, no_color=no_color)
+        plan, notes = help_breath()
+        return run_breathing(
+            plan, plain=plain, bell=False, no_color=no_color, pins=pins, notes=notes
+        )
 
-    def ground() -> StepsSummary:
+    def practise(practice: Practice, pins: Pins) -> StepsSummary:
         from coreg_tui.cli.steps_run import run_steps
-        from coreg_tui.content.texts import texts
-        from coreg_tui.offer import offered_library
 
-        grounding = offered_library(offered_only=False).get(texts().sos.grounding)
-        assert grounding is not None, "tests/test_content.py checks sos's practice is there"
-        return run_steps(grounding, plain=plain, no_color=no_color)
+        return run_steps(practice, plain=plain, no_color=no_color, pins=pins)
 
-    person_here = sys.stdin.isatty() and is_terminal(sys.stdout)
+    def leads_up() -> bool:
+        from coreg_tui.offer import help_leads_up
+
+        return help_leads_up(datetime.now().astimezone())
+
+    person_here = _is_tty(sys.stdin) and is_terminal(sys.stdout)
     kept = guide(
         Guide(
             breathe=breathe,
-            ground=ground,
+            practise=practise,
             ask=input if person_here else None,
             out=sys.stdout,
             width=shutil.get_terminal_size().columns if is_terminal(sys.stdout) else None,
+            leads_up=leads_up,
+            notices=tell_config,
         )
     )
     if kept:
@@ -115,3 +141,10 @@ def run_sos(*, plain: bool, no_color: bool) -> None:
         with open_journal() as journal:
             journal.add_many(kept)
         say("Kept in your journal.")
+
+
+def _is_tty(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (ValueError, OSError):  # closed
+        return False

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from coreg_tui.core.practices import Practice, Step
+    from coreg_tui.visual.pinned import Pin
 
 
 class Keys(Protocol):
@@ -106,10 +107,10 @@ def run_steps_plain(practice: Practice, clock: Clock, keys: Keys, out: TextIO) -
 
 
 class _Live:
-    def __init__(self, practice: Practice, console: Console) -> None:
+    def __init__(self, practice: Practice, console: Console, pins: tuple[Pin, ...]) -> None:
         from coreg_tui.cli.screen import Painter
 
-        self.practice, self.console = practice, console
+        self.practice, self.console, self.pins = practice, console, pins
         self.painter = Painter(console)
         from coreg_tui.cli.terminal import ascii_only
 
@@ -124,6 +125,9 @@ class _Live:
         left = max(0.0, remaining / step.seconds)
         key = (index, math.ceil(remaining), round(left * 40), width, height)
         if key != self.last:
+            from coreg_tui.visual.pinned import pinned_rows
+
+            top = pinned_rows(self.pins, (width, height)) if self.pins else []
             lines = step_lines(
                 self.practice.title,
                 index,
@@ -131,28 +135,32 @@ class _Live:
                 step.text,
                 remaining,
                 step.seconds,
-                (width, height),
+                (width, max(1, height - len(top))),
                 ascii_only=self.ascii_only,
             )
-            self.painter.paint(lines, (width, height))
+            self.painter.paint([*top, *lines][:height], (width, height))
             self.last = key
 
 
-def run_steps_live(practice: Practice, clock: Clock, keys: Keys, console: Console) -> StepsSummary:
+def run_steps_live(
+    practice: Practice, clock: Clock, keys: Keys, console: Console, pins: tuple[Pin, ...] = ()
+) -> StepsSummary:
     from coreg_tui.cli.breathe_run import quiet_keys
 
-    show = _Live(practice, console)
+    show = _Live(practice, console, pins)
     with quiet_keys(sys.stdin), show.painter.full_window():
         return _run(practice, clock, keys, show)
 
 
-def run_steps(practice: Practice, *, plain: bool, no_color: bool) -> StepsSummary:
+def run_steps(
+    practice: Practice, *, plain: bool, no_color: bool, pins: tuple[Pin, ...] = ()
+) -> StepsSummary:
     """A step practice in this terminal, on the system clock; Ctrl-C, SIGTERM and SIGHUP
-    end it calmly, and the summary says how far it went."""
+    end it calmly, and the summary says how far it went. `pins` stay above it."""
     from coreg_tui.cli.breathe_run import ending_calmly
-    from coreg_tui.clock import SystemClock
+    from coreg_tui.clock import system_clock
 
-    clock = SystemClock()
+    clock = system_clock()
     keys = TerminalKeys(clock)
     with ending_calmly():
         if plain:
@@ -161,4 +169,4 @@ def run_steps(practice: Practice, *, plain: bool, no_color: bool) -> StepsSummar
         from coreg_tui.config import config
 
         console = make_console(no_color=no_color or not config().color)
-        return run_steps_live(practice, clock, keys, console)
+        return run_steps_live(practice, clock, keys, console, pins)

@@ -10,7 +10,7 @@ from coreg_tui.content.files import ContentError, builtin_content_dir, read_toml
 from coreg_tui.core.states import State
 
 STATE_KEYS = ("name", "description", "feels", "cues", "helps")
-CARE_KEYS = ("message", "grounding", "help", "contact_hint")
+CARE_KEYS = ("message", "grounding", "help")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,6 @@ class Care:
     message: str
     grounding: str
     help: str
-    contact_hint: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +48,11 @@ class Sos:
     pattern: str  # a preset or pattern with a long breath out and no holds
     cycles: int
     grounding: str  # a step practice's id
+    rise: str  # the line before gentle activation, after a strong dorsal check-in
+    rising: str  # the activating step practice's id
 
 
-SOS_TEXTS = ("breathe", "ground", "end", "keep", "pattern", "grounding")
+SOS_TEXTS = ("breathe", "ground", "end", "keep", "pattern", "grounding", "rise", "rising")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,3 +135,23 @@ def _sos(where: str, table: Any) -> Sos:
     if type(cycles) is not int or not 1 <= cycles <= 60:
         raise ContentError(f"{where}: 'cycles' should be a whole number from 1 to 60")
     return Sos(cycles=cycles, **{key: _text(where, table, key) for key in SOS_TEXTS})
+
+
+def care_words() -> Care:
+    """The care lines, from content/prompts.toml, or built-in wording if it cannot be read."""
+    try:
+        return texts().care
+    except ContentError:
+        from coreg_tui.content.fallback import CARE
+
+        return Care(**CARE)
+
+
+def sos_words() -> Sos:
+    """Help right now's words, from content/prompts.toml, or built-in wording if it fails."""
+    try:
+        return texts().sos
+    except ContentError:
+        from coreg_tui.content.fallback import SOS
+
+        return Sos(**SOS)

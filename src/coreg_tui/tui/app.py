@@ -11,7 +11,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from coreg_tui.clock import Clock, SystemClock
+from coreg_tui.clock import Clock, system_clock
 
 
 class CoregApp(App[None]):
@@ -39,7 +39,7 @@ class CoregApp(App[None]):
         if not settings.color:  # the same as NO_COLOR, which Textual reads as it starts
             os.environ.setdefault("NO_COLOR", "1")
         super().__init__()
-        self.clock: Clock = clock or SystemClock()
+        self.clock: Clock = clock or system_clock()
         self.unkept: list[str] = []  # what the journal refused, said again as the app closes
         for each in themes.THEMES:
             self.register_theme(each)
@@ -53,9 +53,12 @@ class CoregApp(App[None]):
         return config().reduced_motion or os.environ.get("TEXTUAL_ANIMATIONS") == "none"
 
     def on_mount(self) -> None:
+        from coreg_tui.config import tell_once
         from coreg_tui.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+        # A config that could not be read in full: said once, and the companion goes on.
+        tell_once(lambda line: self.notify(line, timeout=12, markup=False))
 
     def action_help(self) -> None:
         from coreg_tui.tui.screens.help import HelpScreen

@@ -150,5 +150,6 @@ def layout(frame: Frame) -> list[Line]:
         note = textwrap.wrap(frame.note, width=min(76, width - 2))
         if len(body) + 1 + len(note) <= frame.height:
             body += [("", ""), *((centred(line, width), "dim italic") for line in note)]
-    top = max(0, (frame.height - len(body)) // 2)
-    return ([("", "")] * top + body)[: frame.height]
+    from coreg_tui.visual.pinned import squeeze
+
+    return squeeze(body, frame.height)

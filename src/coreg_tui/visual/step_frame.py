@@ -9,6 +9,7 @@ from coreg_tui.core.durations import format_clock
 from coreg_tui.text import printable
 from coreg_tui.visual.breath_frame import Line, centred
 from coreg_tui.visual.orb import bar_line
+from coreg_tui.visual.pinned import squeeze
 
 
 def step_lines(
@@ -41,5 +42,4 @@ def step_lines(
         ("", ""),
         (centred(hint, width), "dim"),
     ]
-    top = max(0, (height - len(body)) // 2)
-    return ([("", "")] * top + body)[:height]
+    return squeeze(body, height)

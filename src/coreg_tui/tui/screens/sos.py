@@ -18,7 +18,7 @@ from coreg_tui.tui.widgets.footer import CoregFooter
 
 class SosScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "breathe", "Breathe with me", id="sos-breathe"),
+        Binding("enter", "begin", "Begin", id="sos-begin", tooltip="Breathe, or move, with me"),
         Binding("g", "ground", "Grounding", id="sos-ground"),
         Binding("y", "keep", "Keep a note", id="sos-keep"),
         Binding("escape", "app.pop_screen", "Back", id="sos-back"),
@@ -30,14 +30,20 @@ class SosScreen(Screen[None]):
         self.steps: StepsSummary | None = None
 
     def compose(self) -> ComposeResult:
-        from coreg_tui.content.texts import texts
-        from coreg_tui.offer import sos_lines
+        from datetime import datetime
+
+        from coreg_tui.content.texts import sos_words
+        from coreg_tui.offer import help_leads_up, sos_lines
         from coreg_tui.text import literal
 
+        # After a strong dorsal check-in the direction is up: gentle activation first.
+        now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
+        self.up = help_leads_up(now)
+        words = sos_words()
         with Vertical(classes="care"):
             for line in sos_lines():
                 yield Static(literal(line), classes="care")
-            yield Static(texts().sos.breathe, classes="question", id="next")
+            yield Static(words.rise if self.up else words.breathe, classes="question", id="next")
         yield CoregFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -50,16 +56,17 @@ class SosScreen(Screen[None]):
 
         return sessions_to_keep(self.breath, self.steps)
 
-    def action_breathe(self) -> None:
-        from coreg_tui.content import breathing
-        from coreg_tui.content.texts import texts
-        from coreg_tui.core.session import plan_session
+    def action_begin(self) -> None:
+        from coreg_tui.content.texts import sos_words
+        from coreg_tui.offer import help_breath, help_practice
         from coreg_tui.tui.screens.breathe import BreatheScreen
+        from coreg_tui.tui.screens.practice import PracticeScreen
 
-        words = texts().sos
-        plan = plan_session(
-            words.pattern, breathing().presets, default=words.pattern, cycles=words.cycles
-        )
+        if self.up:
+            rising = help_practice(sos_words().rising)
+            self.app.push_screen(PracticeScreen(rising, keeps=False), self.grounded)
+            return
+        plan, _ = help_breath()
         self.app.push_screen(BreatheScreen(plan, keeps=False), self.breathed)
 
     def breathed(self, summary: BreathSummary | None) -> None:
@@ -70,13 +77,13 @@ class SosScreen(Screen[None]):
             self.ended()
 
     def action_ground(self) -> None:
-        from coreg_tui.content.texts import texts
-        from coreg_tui.offer import offered_library
+        from coreg_tui.content.texts import sos_words
+        from coreg_tui.offer import help_practice
         from coreg_tui.tui.screens.practice import PracticeScreen
 
-        grounding = offered_library(offered_only=False).get(texts().sos.grounding)
-        assert grounding is not None, "tests/test_content.py checks sos's practice is there"
-        self.query_one("#next", Static).update(texts().sos.ground)
+        words = sos_words()
+        self.query_one("#next", Static).update(words.ground)
+        grounding = help_practice(words.grounding)
         self.app.push_screen(PracticeScreen(grounding, keeps=False), self.grounded)
 
     def grounded(self, summary: StepsSummary | None) -> None:
@@ -84,9 +91,9 @@ class SosScreen(Screen[None]):
         self.ended()
 
     def ended(self) -> None:
-        from coreg_tui.content.texts import texts
+        from coreg_tui.content.texts import sos_words
 
-        words = texts().sos
+        words = sos_words()
         ask = f"\n\n{words.keep} y keeps it; escape leaves it unwritten." if self.sessions() else ""
         self.query_one("#next", Static).update(words.end + ask)
         self.refresh_bindings()
