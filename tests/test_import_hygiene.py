@@ -35,11 +35,33 @@ def test_the_core_imports_neither_textual_nor_rich() -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [["--version"], ["breathe", "--help"], ["patterns", "--json"], ["breathe", "4-x"]],
+    [
+        ["--version"],
+        ["breathe", "--help"],
+        ["patterns", "--json"],
+        ["breathe", "4-x"],
+        ["completion", "bash"],
+    ],
 )
 def test_commands_do_not_import_textual(argv: list[str]) -> None:
     body = (
         f"from coreg_tui.cli.app import run\ntry:\n    run({argv!r})\nexcept SystemExit:\n    pass"
+    )
+    assert modules_left_after(body) == "clean"
+
+
+@pytest.mark.parametrize(
+    "line", ["coreg ", "coreg log an", "coreg breathe ", "coreg practice ", "coreg log --"]
+)
+def test_a_tab_loads_neither_textual_nor_the_cli_library(line: str) -> None:
+    """A shell's TAB is answered from the entry point before Typer, Rich or Textual load."""
+    body = (
+        "import os\n"
+        f"os.environ.update(_COREG_COMPLETE='fish', _COREG_LINE={line!r})\n"
+        "from coreg_tui.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0\n"
+        "loaded = {'typer', 'rich', 'click'} & {m.split('.')[0] for m in sys.modules}\n"
+        "assert not loaded, sorted(loaded)"
     )
     assert modules_left_after(body) == "clean"
 

@@ -1,9 +1,16 @@
 """The `coreg` command. Textual is never imported here: the one-liners stay instant."""
 
+import os
 import sys
 
 
 def main() -> None:
+    if "_COREG_COMPLETE" in os.environ:
+        # A shell asking what TAB offers (see `coreg completion`): answered before
+        # anything else loads, the CLI library included (benchmarks/completion.py).
+        from coreg_tui.cli.candidates import answer_from_environment
+
+        sys.exit(answer_from_environment())
     import codecs
 
     from coreg_tui.cli.terminal import companion_can_open
