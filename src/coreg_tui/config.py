@@ -98,7 +98,8 @@ def _pattern_problem(value: str) -> str | None:
 
 
 def _line_of(text: str, key: str) -> int | None:
-    found = re.search(rf'^[ \t]*(?:{re.escape(key)}|"{re.escape(key)}")[ \t]*=', text, re.M)
+    name = rf'(?:{re.escape(key)}|"{re.escape(key)}")'
+    found = re.search(rf"^[ \t]*(?:{name}[ \t]*=|\[+[ \t]*{name}[ \t]*\])", text, re.M)
     return text.count("\n", 0, found.start()) + 1 if found else None
 
 
@@ -211,6 +212,12 @@ def problem_line() -> str | None:
     )
 
 
+def mark_told() -> None:
+    """The problems have been said in full (`coreg config check`): no one-line notice."""
+    global _said
+    _said = True
+
+
 def tell_once(write: Callable[[str], object]) -> None:
     """Say the config's problems (one line, handed to `write`), once in this process."""
     global _said
@@ -220,3 +227,39 @@ def tell_once(write: Callable[[str], object]) -> None:
     line = problem_line()
     if line:
         write(line)
+
+
+def save_setting(key: str, value: str) -> str | None:
+    """Keep one text setting in config.toml, leaving every other line as it was: the
+    key's line is replaced, or added at the end. Returns a line saying why it could not
+    be kept (the setting still holds for this session), or None."""
+    import os
+    import tempfile
+
+    from coreg_tui.paths import config_path
+
+    path = config_path()
+    line = f'{key} = "{value}"'
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        return f"{path} could not be read, so '{key}' was not kept there ({exc})"
+    found = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=.*$", text, re.M)
+    if found:
+        text = text[: found.start()] + line + text[found.end() :]
+    else:
+        text += ("" if not text or text.endswith("\n") else "\n") + line + "\n"
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".part")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError as exc:
+        return f"'{key}' could not be kept in {path} ({exc.strerror})"
+    cache_clear()
+    return None

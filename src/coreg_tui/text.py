@@ -96,3 +96,9 @@ def ascii_stand_ins(error: UnicodeError) -> tuple[str, int]:
         raise error
     bad = error.object[error.start : error.end]
     return "".join(_ascii_for(ch) for ch in bad), error.end
+
+
+def label_lines(label: str, width: int) -> tuple[list[str], str]:
+    """A row label for a column `width` wide, never cut: a longer one is given a line of
+    its own (returned first) and the row itself starts blank."""
+    return ([label], "") if len(label) > width else ([], label)

@@ -35,8 +35,14 @@ def test_no_arguments_outside_a_terminal_gives_a_hint_and_the_help(
         (["breathe", "clam"], "no preset called 'clam' (did you mean 'calm'?)"),
         (["breathe", "--cycles", "-1"], "--cycles is -1; it can be 1 to 10,000"),
         (["breathe", "--cycles", "0"], "--cycles is 0"),
-        (["breathe", "--cycles", "lots"], "'lots' is not a valid int"),
-        (["breathe", "--minutes", "abc"], "'abc' is not a valid float"),
+        (
+            ["breathe", "--cycles", "lots"],
+            "--cycles should be a whole number, such as 6, not 'lots'",
+        ),
+        (
+            ["breathe", "--minutes", "abc"],
+            "--minutes should be a number, such as 5 or 2.5, not 'abc'",
+        ),
         (["breathe", "--minutes", "nan"], "--minutes is nan"),
         (["breathe", "--minutes", "inf"], "--minutes is inf"),
         (["breathe", "--minutes", "0"], "--minutes is 0.0"),

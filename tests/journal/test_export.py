@@ -153,7 +153,11 @@ def test_markdown_groups_by_local_day_oldest_first() -> None:
     text = render(entries)
     assert text.index("## Friday 20 November 2026") < text.index("## Saturday 21 November 2026")
     assert "- 23:30 · check-in: **dorsal 4/10**" in text
-    assert "- 08:00 · practice: 4-6, 5 min, 30 cycles · sympathetic 7/10 → ventral 3/10" in text
+    # a person reads the practice's title: 4-6 is the built-in "Longer breath out"
+    assert (
+        "- 08:00 · practice: Longer breath out, 5 min, 30 cycles · sympathetic 7/10 → ventral 3/10"
+        in text
+    )
 
 
 def test_front_matter_for_note_apps() -> None:

@@ -153,7 +153,7 @@ def test_a_step_practice_from_the_suggestions_then_where_are_you_now() -> None:
         await pilot.press("1")  # the first suggestion: gentle activation for dorsal
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, PracticeScreen) and screen.practice.id == "wake-up-gently"
+        assert isinstance(screen, PracticeScreen) and screen.practice.id == "coming-back-up"
         clock.sleep(screen.practice.steps[0].seconds + 0.5)  # the first step's time runs out
         await pilot.pause(0.3)
         assert screen.index == 1
@@ -171,7 +171,7 @@ def test_a_step_practice_from_the_suggestions_then_where_are_you_now() -> None:
     drive(steps)
     practice, check_in = entries()
     assert (check_in.state.value, check_in.intensity) == ("dorsal", 8)
-    assert practice.practice == "wake-up-gently" and practice.detail["steps_done"] == 6
+    assert practice.practice == "coming-back-up" and practice.detail["steps_done"] == 6
     assert (practice.state_after.value, practice.intensity_after) == ("sympathetic", 4)
     assert (practice.state.value, practice.intensity) == ("dorsal", 8)  # the check-in before it
 
@@ -351,7 +351,7 @@ def test_help_lists_every_screens_keys_and_closes_with_escape() -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help", Static).render())
+        text = " ".join(str(s.render()) for s in app.screen.query(".keys-section").results(Static))
         for words in ("p pattern", "ctrl+t attune first", "space tap", "/ search", "x delete"):
             assert words in text
         await pilot.press("escape")

@@ -4,9 +4,6 @@ placeholders. Checked on what the screen really shows (its exported image's text
 
 from __future__ import annotations
 
-import html
-import re
-from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
@@ -17,6 +14,7 @@ import coreg_tui.config
 from coreg_tui.paths import config_path, content_dir
 from coreg_tui.tui.app import CoregApp
 from tests.clock import FakeClock
+from tests.tui.screen import screen_text
 from tests.tui.test_flows import drive, entries, settle
 
 MARKUP = "[bold red]loud[/]"
@@ -31,15 +29,6 @@ def fresh_config() -> Iterator[None]:
     coreg_tui.config.cache_clear()
     yield
     coreg_tui.config.cache_clear()
-
-
-def screen_text(app: CoregApp) -> str:
-    """The screen as a person sees it: the text of its exported picture, row by row."""
-    svg = app.export_screenshot()
-    rows: defaultdict[float, str] = defaultdict(str)
-    for y, chunk in re.findall(r'<text[^>]*y="([\d.]+)"[^>]*>(.*?)</text>', svg):
-        rows[float(y)] += html.unescape(re.sub("<[^>]+>", "", chunk))
-    return "\n".join(rows[y].replace("\xa0", " ") for y in sorted(rows))
 
 
 def literal_everywhere(shown: str, *expected: str) -> None:

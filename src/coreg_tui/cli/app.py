@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "paths": ("coreg_tui.cli.transfer", "paths"),
     "stats": ("coreg_tui.cli.stats", "stats"),
     "report": ("coreg_tui.cli.stats", "report"),
+    "completion": ("coreg_tui.cli.completion", "completion"),
     "content": ("coreg_tui.cli.practices", "content_app"),
     "config": ("coreg_tui.cli.settings", "config_app"),
 }

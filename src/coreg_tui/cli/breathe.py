@@ -126,7 +126,10 @@ def breathe_plan(
 
     summary = run_breathing(plan, plain=plain, bell=bell, no_color=no_color)
     entry = breath_entry(summary, before=before, after=after, practice_id=practice_id)
-    finish_session(summary.sentence(), entry if keep and summary.began else None, plain=plain)
+    # --before or --after says the person wants this one kept, however short it was
+    kept = keep and summary.kept(asked=before is not None or after is not None)
+    line = "Under one breath." if kept and summary.short else summary.sentence()
+    finish_session(line, entry if kept else None, plain=plain)
 
 
 def finish_session(line: str, entry: Entry | None, *, plain: bool) -> None:

@@ -94,6 +94,7 @@ GIVE_WAY = ((2, 18), (5, 16), (4, 8), (3, 8), (2, 12), (4, 0), (3, 0), (5, 6), (
 
 def _print_table(entries: list[Entry], more: bool, moment: datetime) -> None:
     from coreg_tui.cli.columns import write_table
+    from coreg_tui.content.names import practice_names
     from coreg_tui.text import printable
     from coreg_tui.visual.entry_text import what_text, when_text
 
@@ -104,7 +105,7 @@ def _print_table(entries: list[Entry], more: bool, moment: datetime) -> None:
         (
             e.short_id,
             when_text(e.at, moment),
-            what_text(e),
+            what_text(e, practice_names()),
             printable(" ".join((e.with_who or "").split())),
             printable(", ".join(e.tags)),
             printable(" ".join(e.note.split())),

@@ -36,7 +36,24 @@ def _usage_error(exc: Exception) -> str | None:
     if not isinstance(exc, ClickException):
         return None
     where = exc.ctx.command_path if getattr(exc, "ctx", None) else "coreg"  # type: ignore[attr-defined]
-    return f"{where}: {one_line(exc.format_message())} (see '{where} --help')"
+    return f"{where}: {one_line(_in_our_words(exc))} (see '{where} --help')"
+
+
+_NUMBERS = {"float": "a number, such as 5 or 2.5", "int": "a whole number, such as 6"}
+
+
+def _in_our_words(exc: Exception) -> str:
+    """Click's message, or for a number that is not one, what coreg would say."""
+    import re
+
+    message: str = exc.format_message()  # type: ignore[attr-defined]
+    found = re.search(r": (['\"])(.*)\1 is not a valid (float|int|integer)\b", message)
+    param = getattr(exc, "param", None)
+    if found is None or param is None:
+        return message
+    name = max(getattr(param, "opts", None) or [param.name or "the value"], key=len)
+    kind = _NUMBERS["float" if found.group(3) == "float" else "int"]
+    return f"{name} should be {kind}, not {found.group(2)!r}"
 
 
 def tell_config() -> None:

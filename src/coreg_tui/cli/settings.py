@@ -27,12 +27,13 @@ config_app = typer.Typer(
 def check() -> None:
     """Check config.toml: exit 0 when it is good, 2 with every problem listed."""
     from coreg_tui.cli.terminal import say
-    from coreg_tui.config import read_config
+    from coreg_tui.config import mark_told, read_config
     from coreg_tui.paths import config_path
     from coreg_tui.text import printable
 
     path = config_path()
     _, problems = read_config(path)
+    mark_told()
     if not problems:
         exists = path.is_file()
         say(

@@ -131,15 +131,16 @@ def _mix(s: Spread) -> str:
 
     if not s.total:
         return "-"
-    return "  ".join(f"{LETTERS[st.value]} {s.share(st):>4.0%}" for st in State)
+    return "  ".join(f"{LETTERS[st.value]} {s.percent(st):>3}%" for st in State)
 
 
 def stats_lines(ins: Insights) -> list[str]:
-    from coreg_tui.core.insights import summary
+    from coreg_tui.content.names import practice_names
+    from coreg_tui.core.insights import span_text, summary
 
-    span = f"{ins.first_day:%-d %b %Y} to {ins.last_day:%-d %b %Y}"
+    span = span_text(ins)
     days = ins.days_in_range
-    lines = [f"{span} ({days} day{'s' if days != 1 else ''})", *summary(ins)]
+    lines = [f"{span} ({days} day{'s' if days != 1 else ''})", *summary(ins, practice_names())]
     if ins.overall.total:
         lines += _state_lines(ins) + _time_lines(ins) + _company_lines(ins)
     lines += _helper_lines(ins)
@@ -158,7 +159,7 @@ def _state_lines(ins: Insights) -> list[str]:
     for state in State:
         share = o.share(state)
         lines.append(
-            f"{state.value:<12} {o.counts[state]:>9}  {bar(share)} {share:>4.0%}  "
+            f"{state.value:<12} {o.counts[state]:>9}  {bar(share)} {o.percent(state):>3}%  "
             f"{_mean(o.mean_for(state)):>6}"
         )
     return lines
@@ -182,7 +183,7 @@ def _time_lines(ins: Insights) -> list[str]:
 
 
 def _company_lines(ins: Insights) -> list[str]:
-    from coreg_tui.text import printable
+    from coreg_tui.text import label_lines, printable
 
     if not ins.together.total:
         return []
@@ -190,12 +191,16 @@ def _company_lines(ins: Insights) -> list[str]:
     lines.append(f"{'alone':<18} {ins.alone.total:>9}  {_mix(ins.alone)}")
     lines.append(f"{'with someone':<18} {ins.together.total:>9}  {_mix(ins.together)}")
     for name, spread in list(ins.people.items())[:8]:
-        lines.append(f"  {printable(name)[:16]:<16} {spread.total:>9}  {_mix(spread)}")
+        above, label = label_lines(printable(name), 16)
+        lines += [f"  {line}" for line in above]
+        lines.append(f"  {label:<16} {spread.total:>9}  {_mix(spread)}")
     return lines
 
 
 def _helper_lines(ins: Insights) -> list[str]:
-    from coreg_tui.text import printable
+    from coreg_tui.content.names import practice_names
+    from coreg_tui.core.practices import practice_title
+    from coreg_tui.text import label_lines, printable
 
     if not ins.helpers:
         return []
@@ -203,8 +208,7 @@ def _helper_lines(ins: Insights) -> list[str]:
     for h in ins.helpers[:8]:
         ended = f"{h.reached_ventral} of {h.began_elsewhere}" if h.began_elsewhere else "-"
         change = "-" if h.mean_change is None else f"{h.mean_change:+.1f}"
-        lines.append(
-            f"{printable(h.practice)[:18]:<18} {h.sessions:>9}  {h.measured:>17}  "
-            f"{change:>11}  {ended:>13}"
-        )
+        above, name = label_lines(printable(practice_title(h.practice, practice_names())), 18)
+        lines += above
+        lines.append(f"{name:<18} {h.sessions:>9}  {h.measured:>17}  {change:>11}  {ended:>13}")
     return lines

@@ -137,6 +137,7 @@ class _Live:
                 step.seconds,
                 (width, max(1, height - len(top))),
                 ascii_only=self.ascii_only,
+                every_step=[s.text for s in self.practice.steps],
             )
             self.painter.paint([*top, *lines][:height], (width, height))
             self.last = key

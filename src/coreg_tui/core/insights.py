@@ -5,7 +5,7 @@ company, and what has helped them. Pure functions over tallies (core/tallies.py)
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -23,6 +23,20 @@ _STATES = tuple(State)  # iterating the enum itself is slow, and years make many
 
 def _counts() -> dict[State, int]:
     return dict.fromkeys(_STATES, 0)
+
+
+def whole_percents(counts: dict[State, int]) -> dict[State, int]:
+    """Shares in whole percent that add up to 100 (the largest remainders round up), so
+    that a row of shares never reads 99% or 101%. All zero where there is nothing."""
+    total = sum(counts.values())
+    if not total:
+        return dict.fromkeys(counts, 0)
+    exact = {k: v * 100 / total for k, v in counts.items()}
+    shown = {k: int(x) for k, x in exact.items()}
+    short = 100 - sum(shown.values())
+    for k in sorted(exact, key=lambda k: exact[k] - shown[k], reverse=True)[:short]:
+        shown[k] += 1
+    return shown
 
 
 @dataclass(slots=True)
@@ -53,6 +67,10 @@ class Spread:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+    def percent(self, state: State) -> int:
+        """The state's share in whole percent, so that the three shown add up to 100."""
+        return whole_percents(self.counts)[state]
 
     @property
     def mean_intensity(self) -> float | None:
@@ -212,15 +230,21 @@ def helped_line(helper: Helper) -> str | None:
     )
 
 
-def summary(ins: Insights) -> list[str]:
-    """A few plain sentences about the range: what was seen, never a judgement."""
+def span_text(ins: Insights) -> str:
+    """The range in words, both years named: `1 Dec 2025 to 30 Nov 2026`."""
+    return f"{ins.first_day:%-d %b %Y} to {ins.last_day:%-d %b %Y}"
+
+
+def summary(ins: Insights, names: Mapping[str, str] | None = None) -> list[str]:
+    """A few plain sentences about the range: what was seen, never a judgement. Practices
+    are named by their titles where `names` has them."""
     o = ins.overall
     sessions = ins.practice_sessions
     practised = f"{sessions} practice session{'s' if sessions != 1 else ''}"
     if not o.total:
         if not sessions:
             return ["No check-ins in this range yet."]
-        return [f"No check-ins in this range; {practised}.", *_helped_most(ins)]
+        return [f"No check-ins in this range; {practised}.", *_helped_most(ins, names or {})]
     noted = (
         f"{o.total} check-in{'s' if o.total != 1 else ''} on {len(ins.days)} of "
         f"{ins.days_in_range} days"
@@ -246,16 +270,19 @@ def summary(ins: Insights) -> list[str]:
         if abs(a - t) >= 0.1:
             more = "with someone" if t > a else "on your own"
             lines.append(f"More often ventral {more} ({max(a, t):.0%} against {min(a, t):.0%}).")
-    return lines + _helped_most(ins)
+    return lines + _helped_most(ins, names or {})
 
 
-def _helped_most(ins: Insights) -> list[str]:
+def _helped_most(ins: Insights, names: Mapping[str, str]) -> list[str]:
+    from coreg_tui.core.practices import practice_title
+
     best = next((h for h in ins.helpers if h.measured >= 2 and (h.mean_change or 0) < 0), None)
     if best is None or best.mean_change is None:
         return []
     return [
-        f"{best.practice} helped most: intensity {best.mean_change:+.1f} on average "
-        f"over {best.measured} session{'s' if best.measured != 1 else ''}."
+        f"{practice_title(best.practice, names)} helped most: intensity "
+        f"{best.mean_change:+.1f} on average over {best.measured} "
+        f"session{'s' if best.measured != 1 else ''}."
     ]
 
 

@@ -7,6 +7,7 @@ from here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -70,3 +71,13 @@ class Practice:
     def suits(self, state: State, intensity: int | None) -> bool:
         low, high = self.intensity
         return state in self.states and (intensity is None or low <= intensity <= high)
+
+
+def practice_title(key: str | None, names: Mapping[str, str]) -> str:
+    """A practice as a person reads it: its title from `names` (content.names), or
+    `4-5 breathing` for a pattern of their own; the id itself where no title is known."""
+    if not key:
+        return "a practice"
+    if key in names:
+        return names[key]
+    return f"{key} breathing" if key[:1].isdigit() else key

@@ -22,6 +22,7 @@ MAX_MINUTES = 600.0
 DEFAULT_RAMP_S = 120.0
 RAMP_RANGE_S = (10.0, 3600.0)
 BEGAN_S = 0.5  # a session shorter than this never began: nothing is kept of it
+UNDER_ONE_BREATH = "Under one breath: not kept."
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +121,21 @@ class BreathSummary:
     def began(self) -> bool:
         return self.elapsed_s >= BEGAN_S
 
+    @property
+    def short(self) -> bool:
+        """Begun, but not one whole breath: not kept unless the person asks (it would say
+        nothing about what helped, and crowd the day's list)."""
+        return self.began and self.cycles < 1
+
+    def kept(self, *, asked: bool = False) -> bool:
+        """Whether the session is worth an entry: one whole breath, or the person asked."""
+        return self.began and (asked or not self.short)
+
     def sentence(self) -> str:
         if not self.began:
             return "Ended before the first breath."
+        if self.short:
+            return UNDER_ONE_BREATH
         noun = "cycle" if self.cycles == 1 else "cycles"
         return f"{self.cycles} {noun} in {format_duration(self.elapsed_s)} of breathing."
 
@@ -215,7 +228,7 @@ def steps_entry(summary: StepsSummary, *, before: Around = None, after: Around =
 
 def sessions_to_keep(breath: BreathSummary | None, steps: StepsSummary | None) -> list[Entry]:
     """The entries for what was done of help right now: each part that began."""
-    kept = [breath_entry(breath)] if breath is not None and breath.began else []
+    kept = [breath_entry(breath)] if breath is not None and breath.kept() else []
     if steps is not None and steps.steps_done:
         kept.append(steps_entry(steps))
     return kept

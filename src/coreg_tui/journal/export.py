@@ -25,7 +25,7 @@ from coreg_tui.core.durations import format_duration
 from coreg_tui.core.entries import Entry, Kind
 from coreg_tui.journal.records import FIELDS, to_record
 from coreg_tui.text import control_table, printable
-from coreg_tui.visual.entry_text import after_text, state_text
+from coreg_tui.visual.entry_text import change_text, state_text, title_of
 
 FORMAT_NAME = "coreg-journal"
 FORMAT_VERSION = 1
@@ -120,18 +120,20 @@ def md_block(text: str, indent: str) -> Iterator[str]:
 
 
 def _summary(entry: Entry) -> list[str]:
+    from coreg_tui.content.names import practice_names
+
     parts: list[str] = []
     if entry.kind is Kind.CHECKIN:
         parts.append(f"check-in: **{state_text(entry)}**")
     else:
-        what = f"practice: {md_inline(entry.practice or 'practice')}"
+        what = f"practice: {md_inline(title_of(entry, practice_names()))}"
         if entry.duration_s is not None:
             what += f", {format_duration(entry.duration_s)}"
         if entry.cycles is not None:
             what += f", {entry.cycles} cycle{'s' if entry.cycles != 1 else ''}"
         parts.append(what)
-        if entry.state is not None or entry.state_after is not None:
-            parts.append(f"{state_text(entry) or '?'} \u2192 {after_text(entry) or '?'}")
+        if change := change_text(entry):
+            parts.append(change)
     if entry.with_who:
         parts.append(f"with {md_inline(entry.with_who)}")
     if entry.body:

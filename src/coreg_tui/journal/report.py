@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TextIO
 
+from coreg_tui.content.names import practice_names
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.insights import PARTS_OF_DAY, Insights, Spread, summary
 from coreg_tui.core.states import State
 from coreg_tui.journal.export import md_block, md_inline
-from coreg_tui.visual.entry_text import what_text
+from coreg_tui.visual.entry_text import practice_title, what_text
 from coreg_tui.visual.insight_pictures import share_bar
 
 LETTERS = {State.VENTRAL: "V", State.SYMPATHETIC: "S", State.DORSAL: "D"}
@@ -47,8 +48,8 @@ def _states(ins: Insights) -> list[str]:
     for s in State:
         drawn = share_bar(o.share(s), 20, ascii_only=True, empty=".")
         bars.append(
-            f"{s.value:<12} {drawn} {o.share(s):>4.0%}  "
-            f"{o.counts[s]:>4} check-in{'s' if o.counts[s] != 1 else ' '}, "
+            f"{s.value:<12} {drawn} {o.percent(s):>3}%  "
+            f"{o.counts[s]:>4} check-in{'s' if o.counts[s] != 1 else ''}, "
             f"mean intensity {_mean(o.mean_for(s))}"
         )
     bars.append("```")
@@ -72,7 +73,7 @@ def _helped(ins: Insights) -> list[str]:
         return []
     rows = [
         [
-            md_inline(h.practice),
+            md_inline(practice_title(h.practice, practice_names())),
             str(h.sessions),
             str(h.measured),
             "-" if h.mean_change is None else f"{h.mean_change:+.1f}",
@@ -93,7 +94,7 @@ def _company(ins: Insights) -> list[str]:
         return []
 
     def row(name: str, s: Spread) -> list[str]:
-        return [name, str(s.total), *(f"{s.share(st):.0%}" for st in State)]
+        return [name, str(s.total), *(f"{s.percent(st)}%" for st in State)]
 
     rows = [row("alone", ins.alone), row("with someone", ins.together)]
     rows += [row(md_inline(name), s) for name, s in ins.people.items()]
@@ -105,7 +106,7 @@ def _notes(with_notes: list[Entry]) -> list[str]:
         return []
     lines = ["## Notes", ""]
     for e in with_notes:
-        lines.append(f"- {e.at:%a %-d %b %H:%M} \u00b7 {md_inline(what_text(e))}")
+        lines.append(f"- {e.at:%a %-d %b %H:%M} \u00b7 {md_inline(what_text(e, practice_names()))}")
         lines += ["", *md_block(e.note, "  "), ""]
     return lines
 
@@ -119,10 +120,11 @@ def write_report(
     sections = [
         [f"# coreg report: {title}"],
         [
-            f"{ins.days_in_range} days, {ins.first_day:%A %-d %B} to {ins.last_day:%A %-d %B %Y}. "
+            f"{ins.days_in_range} days, "
+            f"{ins.first_day:%A %-d %B %Y} to {ins.last_day:%A %-d %B %Y}. "
             f"Written {written_at:%-d %B %Y at %H:%M}."
         ],
-        ["## In short", "", *(f"- {md_inline(line)}" for line in summary(ins))],
+        ["## In short", "", *(f"- {md_inline(line)}" for line in summary(ins, practice_names()))],
     ]
     if ins.overall.total:
         sections += [_states(ins), _grid(ins)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -18,7 +17,7 @@ class CoregApp(App[None]):
     CSS_PATH = "coreg.tcss"
     TITLE = "coreg"
     BINDINGS = [
-        Binding("question_mark", "help", "Help", id="help", tooltip="Every key, and what it does"),
+        Binding("question_mark", "help", "Keys", id="help", tooltip="Every key, and what it does"),
         Binding(
             "ctrl+s",
             "sos",
@@ -38,12 +37,14 @@ class CoregApp(App[None]):
         settings = config()
         if not settings.color:  # the same as NO_COLOR, which Textual reads as it starts
             os.environ.setdefault("NO_COLOR", "1")
-        super().__init__()
+        chosen = themes.pick(theme or settings.theme, os.environ)
+        # Without colour, Textual draws in the terminal's own colours (not in greys).
+        super().__init__(ansi_color=chosen.ansi or None)
         self.clock: Clock = clock or system_clock()
         self.unkept: list[str] = []  # what the journal refused, said again as the app closes
         for each in themes.THEMES:
             self.register_theme(each)
-        self.theme = themes.pick(theme or settings.theme, os.environ).name
+        self.theme = chosen.name
 
     @property
     def still(self) -> bool:
@@ -52,8 +53,21 @@ class CoregApp(App[None]):
 
         return config().reduced_motion or os.environ.get("TEXTUAL_ANIMATIONS") == "none"
 
+    def on_resize(self) -> None:
+        self.size_classes()
+
+    def size_classes(self) -> None:
+        """The window's size as classes the stylesheet reads (Textual has no media
+        queries): -narrow under 60 columns, -short under 20 rows, -roomy from 110x34."""
+        width, height = self.size
+        self.set_class(width < 60, "-narrow")
+        self.set_class(height < 20, "-short")
+        self.set_class(width >= 110 and height >= 34, "-roomy")
+
     def on_mount(self) -> None:
         from coreg_tui.config import tell_once
+
+        self.size_classes()
         from coreg_tui.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
@@ -80,19 +94,7 @@ class CoregApp(App[None]):
         self.push_screen(SosScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette (ctrl+p): Home's own keys, named, then Textual's (less the
-        screenshot, which would write the screen's words to a file)."""
-        from coreg_tui.tui.screens.home import HomeScreen
+        """The palette (ctrl+p): this screen's actions and coreg's own, by name."""
+        from coreg_tui.tui.palette import commands
 
-        if isinstance(screen, HomeScreen):
-            for binding in screen.BINDINGS:
-                if isinstance(binding, Binding) and binding.action != "app.quit":
-                    yield SystemCommand(
-                        binding.description,
-                        binding.tooltip or f"the {binding.key} key",
-                        partial(self.run_action, binding.action, screen),
-                    )
-        yield SystemCommand("Help", "Every key, and what it does", self.action_help)
-        for command in super().get_system_commands(screen):
-            if command.title != "Screenshot":
-                yield command
+        return commands(self, screen)

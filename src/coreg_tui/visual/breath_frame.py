@@ -26,9 +26,14 @@ PHASE_WORDS = {
     "exhale": "breathe out",
     "hold_out": "hold",
 }
+# The CLI's colours, soft for a dark terminal (7.7, 6.4 and 7.8 to 1 on black-ish
+# #1d2125; about 2:1 on white). The companion draws each in its theme's colour for the
+# same phase instead (tui/themes.py), dark enough on the light theme's page.
 PHASE_STYLES = {"inhale": "#7fbfb7", "hold": "#a99bd0", "exhale": "#93bf91"}
-MAX_RADIUS = 12.0  # pixels: 24 columns by 12 rows at the fullest
-TEXT_ROWS = 7  # title, gap, gap, phase, status, hint, note
+MAX_RADIUS = 18.0  # pixels: 36 columns by 18 rows at the fullest, in a large window
+TEXT_ROWS = 6  # title, gap, gap, phase, status, hint
+BAR_BELOW = 14  # rows under which the orb is a bar: a small window keeps its words
+ROOMY = 20  # rows from which the stop note (not a caution, which always shows) has room
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +55,17 @@ class Frame:
     orb: tuple[str, ...]
 
 
+def note_lines(note: str, width: int) -> list[str]:
+    """A note wrapped to the window: it is never cut."""
+    return textwrap.wrap(note, width=max(10, min(76, width - 2)))
+
+
 def _orb(fraction: float, width: int, height: int, ascii_only: bool) -> tuple[str, ...]:
+    """The orb, as big as the room allows (so bigger in a bigger window), or a bar where
+    there is no room for a round one."""
     rows = min(height - TEXT_ROWS, int(MAX_RADIUS))
     biggest = min(float(rows), (width - 2) / 2, MAX_RADIUS)
-    if biggest < 3:
+    if biggest < 3 or height < BAR_BELOW:
         return (bar_line(max(0.08, fraction), max(1, width - 4), ascii_only),)
     smallest = max(1.5, biggest * 0.3)
     radius = quantise(smallest + (biggest - smallest) * fraction)
@@ -88,6 +100,12 @@ def breath_frame(
 ) -> Frame:
     width, height = size
     countdown = math.ceil(state.end_s - t - 1e-9)
+    # A hold's caution always shows, whatever the size: the orb gives way to it. The stop
+    # note shows where there is room.
+    note = notes.caution if state.pattern.has_holds else notes.stop
+    if note and not (state.pattern.has_holds or height >= ROOMY):
+        note = None
+    reserved = len(note_lines(note, width)) + 1 if note else 0
     return Frame(
         width=width,
         height=height,
@@ -96,8 +114,8 @@ def breath_frame(
         word=f"{PHASE_WORDS[state.role]}  {countdown}",
         status=_status(plan, state, t),
         hint=hint,
-        note=notes.caution if state.pattern.has_holds else notes.stop,
-        orb=_orb(_still(state) if still else fullness(state), width, height, ascii_only),
+        note=note,
+        orb=_orb(_still(state) if still else fullness(state), width, height - reserved, ascii_only),
     )
 
 
@@ -146,10 +164,9 @@ def layout(frame: Frame) -> list[Line]:
         (centred(frame.status, width), "dim"),
         (centred(frame.hint, width), "dim"),
     ]
-    if frame.note and width >= 20:
-        note = textwrap.wrap(frame.note, width=min(76, width - 2))
-        if len(body) + 1 + len(note) <= frame.height:
-            body += [("", ""), *((centred(line, width), "dim italic") for line in note)]
+    if frame.note:  # room was kept for it
+        note = note_lines(frame.note, width)
+        body += [("", ""), *((centred(line, width), "dim italic") for line in note)]
     from coreg_tui.visual.pinned import squeeze
 
     return squeeze(body, frame.height)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from coreg_tui.core.durations import format_duration
 from coreg_tui.core.entries import Entry, Kind
+from coreg_tui.core.practices import practice_title
 
 
 def when_text(at: datetime, now: datetime) -> str:
@@ -30,13 +32,32 @@ def after_text(entry: Entry) -> str:
     return entry.state_after.value + suffix
 
 
-def what_text(entry: Entry) -> str:
-    """`sympathetic 6/10`, or `practice 4-6, 5 min: sympathetic 6/10 -> ventral 3/10`."""
+def change_text(entry: Entry) -> str:
+    """A practice's before and after in words: `sympathetic 6/10 -> ventral 3/10`, or
+    `sympathetic 6/10 before` where the after was skipped; "" when neither was noted."""
+    before, after = state_text(entry), after_text(entry)
+    if before and after:
+        return f"{before} \u2192 {after}"
+    if before:
+        return f"{before} before"
+    return f"{after} after" if after else ""
+
+
+def title_of(entry: Entry, names: Mapping[str, str]) -> str:
+    """The title of the practice an entry records (a breathing practice begun by its id
+    keeps that id beside its pattern)."""
+    key = entry.detail.get("practice_id") if isinstance(entry.detail, dict) else None
+    return practice_title(key if key in names else entry.practice, names)
+
+
+def what_text(entry: Entry, names: Mapping[str, str] | None = None) -> str:
+    """`sympathetic 6/10`, or `Longer breath out, 5 min: sympathetic 6/10 -> ventral 3/10`
+    with the practices' `names` (from content.names); without them, the id or pattern as
+    kept: `practice 4-6, 5 min: ...`."""
     if entry.kind is Kind.CHECKIN:
         return state_text(entry)
-    text = f"practice {entry.practice or ''}".rstrip()
+    text = f"practice {entry.practice or ''}".rstrip() if names is None else title_of(entry, names)
     if entry.duration_s is not None:
         text += f", {format_duration(entry.duration_s)}"
-    if entry.state or entry.state_after:
-        text += f": {state_text(entry) or '?'} \u2192 {after_text(entry) or '?'}"
-    return text
+    change = change_text(entry)
+    return f"{text}: {change}" if change else text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -22,6 +22,7 @@ class AfterCheckinScreen(Screen[None]):
         ),
         Binding("b", "breathe", "Breathe", id="breathe"),
         Binding("escape", "app.pop_screen", "Home", id="home"),
+        Binding("q", "app.pop_screen", "Home", show=False, id="home-q"),
         Binding("enter", "app.pop_screen", "Home", show=False, id="home-enter"),
     ]
 
@@ -36,11 +37,11 @@ class AfterCheckinScreen(Screen[None]):
 
         assert self.entry.state is not None
         found = ranked(self.entry.state, self.entry.intensity, bool(self.entry.with_who))
-        with Vertical(classes="care"):
+        with VerticalScroll(classes="care"):
             yield Static(literal(f"Noted: {state_text(self.entry)}."), classes="greeting")
             if found.care:
                 for line in care_lines():
-                    yield Static(literal(line), classes="care")
+                    yield Static(literal(line), classes="care-line")
             self.shown = found.practices[:1] if found.care else found.practices[:3]
             if self.shown:
                 yield Static(

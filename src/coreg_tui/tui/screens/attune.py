@@ -1,11 +1,12 @@
 """Attune: tap space as each breath in begins and as each breath out begins. After
-three breaths the pacer starts at that rhythm and glides to the chosen pattern."""
+three whole breaths (and the tap that begins the fourth) the pacer starts at that rhythm
+and glides to the chosen pattern."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -18,6 +19,7 @@ class AttuneScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "tap", "Tap", id="tap", tooltip="As a breath in or out begins"),
         Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("q", "app.pop_screen", "Back", show=False, id="back-q"),
     ]
 
     def __init__(self, target: str) -> None:
@@ -26,12 +28,13 @@ class AttuneScreen(Screen[None]):
         self.taps: list[float] = []
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="care"):
+        with VerticalScroll(classes="care"):
             yield Static("Breathe the way you are breathing now.", classes="question")
             yield Static(
                 "Tap space as each breath in begins, and again as each breath out begins. "
-                "After three breaths the guide starts at your rhythm and moves gently "
-                f"toward {self.target}.",
+                "Three whole breaths, then one more tap as the fourth breath in begins: "
+                f"the guide starts right there, at your rhythm, and moves gently toward "
+                f"{self.target}.",
                 classes="greeting",
             )
             yield Static("", id="taps")

@@ -15,8 +15,12 @@ from coreg_tui.tui.widgets.pacer import Pacer
 
 class BreatheScreen(Screen[BreathSummary | None]):
     BINDINGS = [
-        Binding("space", "pause", "Pause", id="pause", tooltip="Pause or go on"),
+        Binding("space", "pause", "Pause", id="pause", tooltip="Pause the pacer"),
+        Binding("space", "resume", "Resume", id="resume", tooltip="Go on from where it paused"),
         Binding("escape", "finish", "Finish", id="finish", tooltip="End and keep the session"),
+        # As in `coreg breathe`: Ctrl-C (and q) end the session and keep it, as escape does.
+        Binding("ctrl+c", "finish", "Finish", show=False, priority=True, id="finish-ctrl-c"),
+        Binding("q", "finish", "Finish", show=False, id="finish-q"),
     ]
 
     def __init__(
@@ -50,9 +54,19 @@ class BreatheScreen(Screen[BreathSummary | None]):
         yield Pacer(self.session, notes, still=self.app.still, id="pacer")  # type: ignore[attr-defined]
         yield CoregFooter()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Space pauses, or resumes while paused; the footer shows the one that applies."""
+        if action in ("pause", "resume"):
+            return self.session.paused == (action == "resume")
+        return True
+
     def action_pause(self) -> None:
+        # The pacer says it is paused; no toast, which would cover the caution below it.
         self.session.toggle_pause()
-        self.notify("Paused. Space goes on." if self.session.paused else "Going on.", timeout=2)
+        self.refresh_bindings()
+
+    def action_resume(self) -> None:
+        self.action_pause()
 
     def on_pacer_done(self, _: Pacer.Done) -> None:
         self.action_finish()
@@ -103,7 +117,5 @@ def write(
     from coreg_tui.core.session import breath_entry
     from coreg_tui.tui.keeping import kept
 
-    began = summary.began
-    return kept(
-        app, breath_entry(summary, before=before, practice_id=practice_id) if began else None
-    )
+    entry = breath_entry(summary, before=before, practice_id=practice_id)
+    return kept(app, entry if summary.kept() else None)

@@ -19,6 +19,7 @@ from coreg_tui.tui.widgets.footer import CoregFooter
 class BreatheSetupScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("q", "app.pop_screen", "Back", show=False, id="back-q"),
         Binding("ctrl+t", "attune", "Attune first", id="attune", tooltip="Tap your own rhythm"),
     ]
 

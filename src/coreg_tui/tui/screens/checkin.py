@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, SelectionList, Static
 
@@ -25,6 +26,7 @@ class CheckinScreen(StateChoice, Screen[None]):
         *STATE_BINDINGS,
         Binding("enter", "save", "Save", id="save", priority=True),
         Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("q", "app.pop_screen", "Back", show=False, id="back-q"),
     ]
 
     def __init__(self, state: State | None = None) -> None:
@@ -33,11 +35,11 @@ class CheckinScreen(StateChoice, Screen[None]):
         self.intensity: int | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="checkin"):
+        with VerticalScroll(id="checkin", can_focus=False):  # tab goes to the fields
             yield Static("", id="state", classes="row")
             yield Static("", id="intensity", classes="row")
             yield SelectionList[str](id="cues", classes="row")
-            yield CalmInput(placeholder="who you are with (leave empty if alone)", id="with")
+            yield CalmInput(placeholder="who is with you, if anyone", id="with")
             yield CalmInput(placeholder="a note, if you like", id="note")
             yield CalmInput(placeholder="tags, separated by commas", id="tags")
         yield CoregFooter()
@@ -52,13 +54,16 @@ class CheckinScreen(StateChoice, Screen[None]):
         if self.state is None:
             line = "How is your system?  v ventral \u00b7 s sympathetic \u00b7 d dorsal"
         else:
-            line = f"{words[self.state].name}: {words[self.state].description}"
+            # The name as a heading and the description below it: the description names
+            # the state in its own words ("Mobilised: ..."), so no label goes before it.
+            line = f"[b]{words[self.state].name}[/b]\n{escape(words[self.state].description)}"
         self.query_one("#state", Static).update(line)
         level = self.intensity
         bar = "".join("\u25cf" if level is not None and i < level else "\u25cb" for i in range(10))
         shown = f"{level}/10" if level is not None else "not set (0-9; 1 then 0 for 10)"
         self.query_one("#intensity", Static).update(f"How strong  {bar}  {shown}")
         cues = self.query_one("#cues", SelectionList)
+        cues.display = self.state is not None  # no empty box before there is a state
         if self.state is not None and cues.option_count == 0:
             cues.add_options([(cue, cue) for cue in words[self.state].cues])
             cues.highlighted = 0  # tab, then space, picks the first

@@ -13,7 +13,9 @@ EXTRA = {
     "Check-in": "0-9 how strong (1 then 0 for 10) \u00b7 tab to cues, company, note, tags",
     "After a check-in": "1-3 begin that practice",
     "Where are you now?": "0-9 how strong",
-    "Anywhere": "ctrl+p the command palette",
+    "Journal": "enter open the entry (read it all, change its note) \u00b7 "
+    "up, down, page up, page down move",
+    "Anywhere": "ctrl+p the command palette \u00b7 q back (quits on Home) \u00b7 ctrl+q quit",
 }
 
 
@@ -61,11 +63,17 @@ def sections() -> list[tuple[str, list[BindingType]]]:
 
 
 class HelpScreen(ModalScreen[None]):
+    """Every key, by screen: a titled window that scrolls where it does not fit."""
+
     BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", "Close", id="close")]
 
     def compose(self) -> ComposeResult:
-        text = "\n".join(
-            f"[b]{where}[/b]  {key_lines(bindings, EXTRA.get(where, ''))}"
-            for where, bindings in sections()
-        )
-        yield Static(text, id="help")
+        from rich.markup import escape
+        from textual.containers import VerticalScroll
+
+        with VerticalScroll(id="keys") as keys:
+            keys.border_title = "Keys"
+            keys.border_subtitle = "escape closes"
+            for where, bindings in sections():
+                lines = escape(key_lines(bindings, EXTRA.get(where, "")))
+                yield Static(f"[b]{where}[/b]  {lines}", classes="keys-section")

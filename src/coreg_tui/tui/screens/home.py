@@ -7,7 +7,7 @@ from datetime import datetime
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
@@ -54,10 +54,10 @@ class HomeScreen(Screen[None]):
 
         words = texts().states
         now = datetime.fromtimestamp(self.app.clock.wall())  # type: ignore[attr-defined]
-        with Vertical():
+        with VerticalScroll(id="home", can_focus=False):  # focus starts on the states
             yield Static(greeting(now.hour), classes="greeting")
             yield Static("How is your system right now?", classes="question")
-            with Horizontal(id="states"):
+            with Center(), Horizontal(id="states"):
                 for state in State:
                     with Vertical(classes="state"):
                         yield Button(
@@ -76,6 +76,7 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load_today(self) -> None:
+        from coreg_tui.content.names import practice_names
         from coreg_tui.journal import open_journal
         from coreg_tui.journal.store import Filter
         from coreg_tui.text import literal
@@ -85,7 +86,7 @@ class HomeScreen(Screen[None]):
         start = now.replace(hour=0, minute=0, second=0, microsecond=0)
         with open_journal(create=False) as journal:
             entries = list(journal.entries(Filter(since=start, limit=5)))
-        lines = [f"{e.at:%H:%M}  {what_text(e)}" for e in entries]
+        lines = [f"{e.at:%H:%M}  {what_text(e, practice_names())}" for e in entries]
         text = "Today\n" + "\n".join(lines) if lines else "Nothing noted yet today."
         self.app.call_from_thread(self.query_one("#today", Static).update, literal(text))
 

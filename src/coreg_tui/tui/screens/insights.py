@@ -23,7 +23,7 @@ RANGES = (
     (90, "the last 3 months"),
     (365, "the last year"),
 )
-STYLES = {State.VENTRAL: "#9ebf9f", State.SYMPATHETIC: "#d2a86f", State.DORSAL: "#8aa8c2"}
+Styles = dict[State, str]  # each state's colour, from the theme (tui/themes.py)
 
 
 class InsightsScreen(Screen[None]):
@@ -32,6 +32,7 @@ class InsightsScreen(Screen[None]):
             "r", "next_range", "Range", id="range", tooltip="A week, 4 weeks, 3 months, a year"
         ),
         Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("q", "app.pop_screen", "Back", show=False, id="back-q"),
     ]
 
     def __init__(self) -> None:
@@ -46,6 +47,14 @@ class InsightsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.load(self.range_index)
+        # A theme chosen in the palette redraws the pictures in its colours.
+        self.watch(self.app, "theme", lambda _: self.on_resize(), init=False)
+
+    def on_screen_resume(self) -> None:
+        """Back from a screen that may have kept entries (help now, a practice): read the
+        journal again, so the figures include them."""
+        if self.found is not None:
+            self.load(self.range_index)
 
     def action_next_range(self) -> None:
         self.range_index = (self.range_index + 1) % len(RANGES)
@@ -66,8 +75,16 @@ class InsightsScreen(Screen[None]):
         if index != self.range_index:
             return  # an older request, overtaken by `r`
         self.found = found
+        from coreg_tui.tui.themes import as_drawn, state_styles
+
         self.query_one("#insights-text", Static).update(
-            picture(found, RANGES[index][1], self.size.width or 80)
+            picture(
+                found,
+                RANGES[index][1],
+                self.size.width or 80,
+                state_styles(self.app),
+                str(as_drawn(self.app, "dim")),
+            )
         )
 
     def on_resize(self) -> None:
@@ -75,16 +92,22 @@ class InsightsScreen(Screen[None]):
             self.show(self.found, self.range_index)
 
 
-def picture(ins: Insights, name: str, width: int) -> Text:
-    from coreg_tui.core.insights import summary
+def picture(ins: Insights, name: str, width: int, styles: Styles, quiet: str) -> Text:
+    """The figures as pictures, states in `styles`, rulers and empty cells in `quiet`."""
+    from coreg_tui.content.names import practice_names
+    from coreg_tui.core.insights import span_text, summary
     from coreg_tui.visual.insight_pictures import MARKS, heatmap, intensity_marks
 
     out = Text()
-    out.append(
-        f"{name.capitalize()}: {ins.first_day:%-d %b} to {ins.last_day:%-d %b %Y}\n", style="bold"
-    )
-    for line in summary(ins):
+    out.append(f"{name.capitalize()}: {span_text(ins)}\n", style="bold")
+    for line in summary(ins, practice_names()):
         out.append(f"{line}\n")
+    if not ins.overall.total and not ins.practice_sessions:
+        out.append(
+            "\nr looks at a longer range. To add to your journal, check in from Home (c), "
+            "or breathe (b): what you note shows here.\n",
+            style="italic",
+        )
     if ins.overall.total:
         out.append("\nStates by time of day\n", style="bold")
         labels, rows, ruler = heatmap(ins, width - 4)
@@ -92,41 +115,45 @@ def picture(ins: Insights, name: str, width: int) -> Text:
         for label, cells in zip(labels, rows, strict=True):
             out.append(f"{label:<10} ")
             for mark, state in cells:
-                out.append(mark + gap, style=STYLES[state] if state else "dim")
+                out.append(mark + gap, style=styles[state] if state else quiet)
             out.append("\n")
-        out.append(f"{'':<10} {ruler}\n", style="dim")
+        out.append(f"{'':<10} {ruler}\n", style=quiet)
         out.append(f"{'intensity':<10} {gap.join(intensity_marks(ins, width - 4))}\n")
         out.append("           ")
         for state in State:
-            out.append(MARKS[state], style=STYLES[state])
+            out.append(MARKS[state], style=styles[state])
             out.append(f" {state.value}  ")
         out.append("\n")
-        out.append(_company(ins))
+        out.append(_company(ins, styles))
     out.append(_helped(ins))
     return out
 
 
-def _company(ins: Insights) -> Text:
-    from coreg_tui.text import printable
+def _company(ins: Insights, styles: Styles) -> Text:
+    from coreg_tui.text import label_lines, printable
 
     out = Text()
     if not ins.together.total:
         return out
     out.append("\nAlone and together\n", style="bold")
     rows = [("alone", ins.alone), ("with someone", ins.together)]
-    rows += [(f"  {printable(name)[:14]}", s) for name, s in list(ins.people.items())[:6]]
-    for label, spread in rows:
+    rows += [(f"  {printable(name)}", s) for name, s in list(ins.people.items())[:6]]
+    for name, spread in rows:
+        above, label = label_lines(name, 16)
+        out.append("".join(f"{line}\n" for line in above))
         out.append(f"{label:<16} {spread.total:>4}  ")
         for state in State:
             out.append(
-                f"{spread.share(state):>4.0%} {state.value[0].upper()}  ", style=STYLES[state]
+                f"{spread.percent(state):>3}% {state.value[0].upper()}  ", style=styles[state]
             )
         out.append("\n")
     return out
 
 
 def _helped(ins: Insights) -> Text:
-    from coreg_tui.text import printable
+    from coreg_tui.content.names import practice_names
+    from coreg_tui.core.practices import practice_title
+    from coreg_tui.text import label_lines, printable
 
     out = Text()
     if not ins.helpers:
@@ -134,5 +161,7 @@ def _helped(ins: Insights) -> Text:
     out.append("\nWhat helped  (sessions, with a before and after, mean change)\n", style="bold")
     for h in ins.helpers[:6]:
         change = "   -" if h.mean_change is None else f"{h.mean_change:+.1f}"
-        out.append(f"{printable(h.practice)[:16]:<16} {h.sessions:>4}  {h.measured:>4}  {change}\n")
+        above, name = label_lines(printable(practice_title(h.practice, practice_names())), 16)
+        out.append("".join(f"{line}\n" for line in above))
+        out.append(f"{name:<16} {h.sessions:>4}  {h.measured:>4}  {change}\n")
     return out

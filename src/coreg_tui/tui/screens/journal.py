@@ -18,12 +18,13 @@ from coreg_tui.tui.widgets.calm_input import CalmInput
 from coreg_tui.tui.widgets.footer import CoregFooter
 
 PAGE = 200
+HEADERS = ("when", "what", "with", "tags", "note")
 
 
 class ConfirmDelete(ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Delete", id="yes"),
-        Binding("n,escape", "answer(False)", "Keep", id="no"),
+        Binding("n,escape,q", "answer(False)", "Keep", id="no"),
     ]
 
     def __init__(self, what: str) -> None:
@@ -58,11 +59,12 @@ class EntryScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         from textual.containers import Vertical
 
+        from coreg_tui.content.names import practice_names
         from coreg_tui.text import literal, printable
         from coreg_tui.visual.entry_text import what_text
 
         e = self.entry
-        lines = [f"{e.at:%A %-d %B %Y, %H:%M}", what_text(e)]
+        lines = [f"{e.at:%A %-d %B %Y, %H:%M}", what_text(e, practice_names())]
         if e.body:
             lines.append("body: " + ", ".join(e.body))
         if e.with_who:
@@ -105,6 +107,7 @@ class JournalScreen(Screen[None]):
         Binding("a", "only('')", "All", id="only-all"),
         Binding("delete,x", "delete", "Delete", id="delete"),
         Binding("escape", "back", "Back", id="back"),
+        Binding("q", "back", "Back", show=False, id="back-q"),
     ]
 
     def __init__(self) -> None:
@@ -115,23 +118,60 @@ class JournalScreen(Screen[None]):
         # dropped (a thread worker cannot be stopped halfway through its query).
         self.generation = 0
         self.only_state = ""  # show only this state ("" for all)
+        self.return_to: str | None = None  # the entry the cursor goes back to after a reload
+        self.shown_width = 0
 
     def compose(self) -> ComposeResult:
         yield CalmInput(placeholder="/ search your words; #tag keeps to a tag", id="search")
+        yield Static("", id="journal-status")
         yield EntryTable(id="entries", cursor_type="row", zebra_stripes=False)
         yield CoregFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("when", "what", "with", "tags", "note")
         self.watch(table, "scroll_y", self.scrolled, init=False)  # the wheel moves no cursor
         self.reload()
 
     def reload(self) -> None:
         self.generation += 1
         self.entries, self.exhausted = [], False
-        self.query_one(DataTable).clear()
+        self.query_one(DataTable).clear(columns=True)
         self.load(self.query_one(Input).value, 0, self.generation)
+
+    def on_resize(self) -> None:
+        if self.entries and self.size.width != self.shown_width:
+            self.redraw()
+
+    def redraw(self) -> None:
+        """Every loaded row again, with columns fitted to the window's width."""
+        entries = self.entries
+        at = self.query_one(DataTable).cursor_row
+        self.query_one(DataTable).clear(columns=True)
+        self.entries = []
+        self.add(entries, self.generation)
+        self.query_one(DataTable).move_cursor(row=at)
+
+    def columns(self, rows: list[tuple[str, ...]]) -> list[tuple[str, int]]:
+        """The columns and their widths for the window: the words a person wrote (the
+        note) before columns that are empty for every row shown, which give way."""
+        width = max(30, (self.size.width or 80) - 4)
+        natural = [max((len(r[i]) for r in rows), default=0) for i in range(len(HEADERS))]
+        caps = (17, 30, 14, 16)  # when, what, with, tags; the note has the rest
+        shown = [
+            (name, min(max(n, len(name)), caps[i]))
+            for i, (name, n) in enumerate(zip(HEADERS[:4], natural, strict=False))
+            if n or i < 2
+        ]
+        gaps = 2 * len(shown)
+        note = width - sum(w for _, w in shown) - gaps
+        while note < 24 and len(shown) > 2:  # narrow: with and tags give way to the note
+            _, w = shown.pop()
+            note += w + 2
+        if note < 20:  # narrower still: what is shortened, never the note below 12
+            name, w = shown[1]
+            shown[1] = (name, max(12, w - (20 - note)))
+            note = width - sum(w for _, w in shown) - 2 * len(shown)
+        return [*shown, ("note", max(8, note))]
 
     @work(thread=True)
     def load(self, search: str, start: int, generation: int) -> None:
@@ -150,23 +190,57 @@ class JournalScreen(Screen[None]):
     def add(self, page: list[Entry], generation: int) -> None:
         if generation != self.generation:
             return
+        from coreg_tui.content.names import practice_names
         from coreg_tui.text import literal
         from coreg_tui.visual.entry_text import what_text, when_text
 
+        names = practice_names()
         now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
         table = self.query_one(DataTable)
-        for entry in page:
-            note = " ".join(entry.note.split())
-            table.add_row(
+        rows = [
+            (
                 when_text(entry.at, now),
-                literal(what_text(entry)),
-                literal(entry.with_who or ""),
-                literal(", ".join(entry.tags)),
-                literal(note[:60]),
-                key=entry.id,
+                what_text(entry, names),
+                " ".join((entry.with_who or "").split()),
+                ", ".join(entry.tags),
+                " ".join(entry.note.split()),
             )
+            for entry in page
+        ]
+        if not table.columns:  # the first page decides the columns
+            self.shown_width = self.size.width
+            for name, width in self.columns(rows):
+                table.add_column(name, width=width, key=name)
+        keys = [str(column.key.value) for column in table.columns.values()]
+        for entry, row in zip(page, rows, strict=True):
+            cells = dict(zip(HEADERS, row, strict=True))
+            table.add_row(*(literal(cells[k]) for k in keys), key=entry.id)
         self.entries.extend(page)
         self.exhausted = len(page) < PAGE
+        self.tell_status()
+        if self.return_to is not None:
+            found = next((i for i, e in enumerate(self.entries) if e.id == self.return_to), None)
+            if found is not None:
+                table.move_cursor(row=found)
+                self.return_to = None
+
+    def tell_status(self) -> None:
+        """What the table shows, when it is not simply everything: a filter, a search
+        that found nothing, an empty journal; and what to do next."""
+        search = self.query_one(Input).value.strip()
+        parts = []
+        if self.only_state:
+            parts.append(f"Only {self.only_state} (a shows all).")
+        if not self.entries:
+            if search or self.only_state:
+                parts.append("Nothing matches" + (f" '{search}'." if search else "."))
+            else:
+                parts.append("Nothing in your journal yet. Escape goes back; c on Home checks in.")
+        status = self.query_one("#journal-status", Static)
+        from coreg_tui.text import literal
+
+        status.update(literal(" ".join(parts)))
+        status.display = bool(parts)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.cursor_row >= len(self.entries) - 20:
@@ -196,6 +270,7 @@ class JournalScreen(Screen[None]):
 
         def edited(note: str | None) -> None:
             if note is not None and note != entry.note:
+                self.return_to = entry.id  # the highlight stays on the entry just changed
                 self.change(entry.edited(note=note))
 
         self.app.push_screen(EntryScreen(entry), edited)
@@ -217,6 +292,7 @@ class JournalScreen(Screen[None]):
             self.app.pop_screen()
 
     def action_delete(self) -> None:
+        from coreg_tui.content.names import practice_names
         from coreg_tui.visual.entry_text import what_text, when_text
 
         table = self.query_one(DataTable)
@@ -224,7 +300,7 @@ class JournalScreen(Screen[None]):
             return
         entry = self.entries[table.cursor_row]
         now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
-        what = f"{what_text(entry)}, {when_text(entry.at, now)}"
+        what = f"{what_text(entry, practice_names())}, {when_text(entry.at, now)}"
 
         def answered(yes: bool | None) -> None:
             if yes:

@@ -27,6 +27,7 @@ class NoteGate(ModalScreen[bool]):
     BINDINGS = [
         Binding("enter", "begin", "Begin", id="begin"),
         Binding("escape", "leave", "Leave", id="leave"),
+        Binding("q", "leave", "Leave", show=False, id="leave-q"),
     ]
 
     def __init__(self, note: str) -> None:
@@ -75,6 +76,9 @@ class PracticeScreen(Screen[StepsSummary | None]):
     BINDINGS = [
         Binding("enter", "next", "Next step", id="next"),
         Binding("escape", "finish", "Finish", id="finish"),
+        # As in `coreg practice`: Ctrl-C (and q) end the practice and keep it.
+        Binding("ctrl+c", "finish", "Finish", show=False, priority=True, id="finish-ctrl-c"),
+        Binding("q", "finish", "Finish", show=False, id="finish-q"),
     ]
 
     def __init__(self, practice: Practice, before: Around = None, *, keeps: bool = True) -> None:
@@ -114,6 +118,7 @@ class PracticeScreen(Screen[StepsSummary | None]):
             step.seconds,
             (self.size.width or 80, (self.size.height or 24) - 1),
             hint="enter: next step \u00b7 escape: finish",
+            every_step=[s.text for s in self.practice.steps],
         )
         self.query_one(Rows).show(rows)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -22,6 +22,7 @@ class SosScreen(Screen[None]):
         Binding("g", "ground", "Grounding", id="sos-ground"),
         Binding("y", "keep", "Keep a note", id="sos-keep"),
         Binding("escape", "app.pop_screen", "Back", id="sos-back"),
+        Binding("q", "app.pop_screen", "Back", show=False, id="sos-back-q"),
     ]
 
     def __init__(self) -> None:
@@ -40,9 +41,9 @@ class SosScreen(Screen[None]):
         now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
         self.up = help_leads_up(now)
         words = sos_words()
-        with Vertical(classes="care"):
+        with VerticalScroll(classes="care"):
             for line in sos_lines():
-                yield Static(literal(line), classes="care")
+                yield Static(literal(line), classes="care-line")
             yield Static(words.rise if self.up else words.breathe, classes="question", id="next")
         yield CoregFooter()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -21,6 +21,7 @@ class WhereNowScreen(StateChoice, Screen[None]):
         *STATE_BINDINGS,
         Binding("enter", "save", "Save", id="save"),
         Binding("escape", "app.pop_screen", "Skip", id="skip"),
+        Binding("q", "app.pop_screen", "Skip", show=False, id="skip-q"),
     ]
 
     def __init__(self, entry: Entry, sentence: str) -> None:
@@ -34,7 +35,7 @@ class WhereNowScreen(StateChoice, Screen[None]):
         from coreg_tui.text import literal
 
         question = texts().reflection_prompts[0]
-        with Vertical(classes="care"):
+        with VerticalScroll(classes="care"):
             yield Static(literal(self.sentence), classes="greeting")
             history = Static("", id="history", classes="greeting")
             history.display = False  # until there is history to tell of

@@ -1,33 +1,117 @@
-"""The footer of every screen: the screen's keys, with help-now held at the right edge,
-where it never scrolls or is cut off however many keys a screen has. (The command
-palette's hint gives it that place; ctrl+p still opens the palette, and the help says so.)"""
+"""The footer of every screen. The keys that matter everywhere stand at its right edge,
+where they are never scrolled away or cut: back (escape), every key (?), the command
+palette (ctrl+p) and help right now (ctrl+s), which stands last, at the very edge.
+The screen's own keys fill the room to their left, in the order the screen lists them;
+when the window is too narrow for all of them, the last ones give way first, and in
+the narrowest windows the edge keys drop their words, except help now."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import HorizontalGroup
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # Textual's own key, so it looks the same
 
 SOS_ACTION = "sos"
+HELP_ACTION = "help"
+BACK_KEY = "escape"
+
+
+class EdgeKeys(HorizontalGroup):
+    DEFAULT_CSS = """
+    EdgeKeys {
+        dock: right;
+        width: auto;
+        height: 1;
+        border-left: vkey $foreground 20%;
+    }
+    EdgeKeys FooterKey.-terse {
+        margin-right: 1;
+    }
+    """
+
+
+def _cost(key: str, description: str) -> int:
+    """Cells a footer key takes: the key and its description, with their padding."""
+    return len(key) + 2 + len(description) + 1
 
 
 class CoregFooter(Footer):
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
+        self._width = 0
+
+    def _edge(self) -> Iterator[tuple[Binding, bool, str]]:
+        """Back, keys, palette and help now, when the screen has them, in that order."""
+        active = self.screen.active_bindings
+        found: dict[str, tuple[Binding, bool, str]] = {}
+        for _node, binding, enabled, tooltip in active.values():
+            if binding.key == BACK_KEY and binding.show:
+                found.setdefault("back", (binding, enabled, tooltip))
+            elif binding.action == HELP_ACTION:
+                found.setdefault("help", (binding, enabled, tooltip))
+            elif binding.action == SOS_ACTION and binding.key == "ctrl+s":
+                found["sos"] = (binding, enabled, tooltip)
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is not None:
+            found["palette"] = (palette[1], palette[2], palette[3])
+        for name in ("back", "help", "palette", "sos"):
+            if name in found:
+                yield found[name]
+
+    def _key(self, binding: Binding, enabled: bool, tooltip: str, words: str) -> FooterKey:
+        return FooterKey(
+            binding.key,
+            self.app.get_key_display(binding),
+            words,
+            binding.action,
+            disabled=not enabled,
+            tooltip=tooltip or binding.description,
+        ).data_bind(compact=Footer.compact)
 
     def compose(self) -> ComposeResult:
-        yield from super().compose()
         if not self._bindings_ready:
             return
+        width = self.app.size.width
+        self._width = width
+        edge = list(self._edge())
+        edge_keys = {id(b) for b, _, _ in edge}
+        own: list[tuple[Binding, bool, str]] = []
+        actions: set[str] = set()
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.action == SOS_ACTION and binding.key == "ctrl+s":
-                yield FooterKey(
-                    binding.key,
-                    self.app.get_key_display(binding),
-                    binding.description,
-                    binding.action,
-                    classes="-command-palette",
-                    disabled=not enabled,
-                    tooltip=tooltip or binding.description,
-                )
-                return
+            if binding.show and id(binding) not in edge_keys and binding.action not in actions:
+                actions.add(binding.action)
+                own.append((binding, enabled, tooltip))
+        own_cost = [_cost(self.app.get_key_display(b), b.description) for b, _, _ in own]
+        # The edge keys' words give way before any of the screen's keys: the palette's
+        # first, then the others', never help now's.
+        for terse in ({}, {"command_palette"}, {"command_palette", HELP_ACTION, "back"}):
+            room = width - 2 - sum(self._edge_cost(b, terse) for b, _, _ in edge)
+            if sum(own_cost) <= room:
+                break
+        for (binding, enabled, tooltip), cost in zip(own, own_cost, strict=True):
+            if cost > room:
+                break  # this key and those after it give way
+            room -= cost
+            yield self._key(binding, enabled, tooltip, binding.description)
+        with EdgeKeys():
+            for binding, enabled, tooltip in edge:
+                short = self._terse(binding, terse)
+                key = self._key(binding, enabled, tooltip, "" if short else binding.description)
+                yield key.set_class(short, "-terse")
+
+    @staticmethod
+    def _terse(binding: Binding, terse: set[str]) -> bool:
+        name = "back" if binding.key == BACK_KEY else binding.action
+        return name in terse
+
+    def _edge_cost(self, binding: Binding, terse: set[str]) -> int:
+        words = "" if self._terse(binding, terse) else binding.description
+        return _cost(self.app.get_key_display(binding), words)
+
+    def on_resize(self) -> None:
+        if self.app.size.width != self._width and self._bindings_ready:
+            self.call_after_refresh(self.recompose)

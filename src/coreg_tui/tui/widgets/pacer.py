@@ -1,4 +1,5 @@
-"""The breathing picture: the same frame as the CLI's, drawn by Textual.
+"""The breathing picture: the same frame as the CLI's, drawn by Textual in the theme's
+colours (each phase in the theme's breath-inhale, breath-hold or breath-exhale; see Rows).
 
 It asks the pure pacer where the breath is from the clock it is given, and
 refreshes only when the frame would change (the orb's size in half-cell

@@ -1,4 +1,9 @@
-"""A widget that shows rows of (text, style), redrawn only when they change."""
+"""A widget that shows rows of (text, style), redrawn only when they change.
+
+The rows are the same frames the CLI paints; their colours are the CLI's, and each is
+drawn here in the app theme's colour for the same thing (tui/themes.py `as_drawn`) as it
+renders, so the breath's colours and the quieter lines follow the theme, even when it
+changes (Textual renders every widget again then)."""
 
 from __future__ import annotations
 
@@ -19,9 +24,11 @@ class Rows(Widget):
             self.refresh()
 
     def render(self) -> Text:
+        from coreg_tui.tui.themes import as_drawn
+
         text = Text()
         for i, (line, style) in enumerate(self.rows):
             if i:
                 text.append("\n")
-            text.append(line, style=style or None)
+            text.append(line, style=as_drawn(self.app, style) if style else None)
         return text

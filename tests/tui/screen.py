@@ -1,0 +1,25 @@
+"""What a person sees of the companion: the text of its exported screen, row by row."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+
+from textual.app import App
+
+
+def screen_text(app: App[object]) -> str:
+    """The screen as a person sees it: the text of its exported picture, row by row."""
+    svg = app.export_screenshot()
+    rows: defaultdict[float, str] = defaultdict(str)
+    svg = re.sub(r'<text class="[^"]*-title".*?</text>', "", svg)  # the window's title bar
+    for y, chunk in re.findall(r'<text[^>]*y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        rows[float(y)] += html.unescape(re.sub("<[^>]+>", "", chunk))
+    return "\n".join(rows[y].replace("\xa0", " ") for y in sorted(rows))
+
+
+def flowing(text: str) -> str:
+    """The screen's words as one line, so a sentence wrapped over rows reads whole (a
+    scroll bar beside a row, drawn in block characters, is not part of its words)."""
+    return " ".join(re.sub("[\u2580-\u259f]+", " ", text).split())
