@@ -47,6 +47,61 @@ class PtyRun:
     returncode: int
 
 
+def spawn_on_pty(
+    argv: list[str],
+    *,
+    size: tuple[int, int] = (24, 80),
+    env: dict[str, str] | None = None,
+    stdin_devnull: bool = False,
+    cwd: Path | None = None,
+) -> tuple[subprocess.Popen[bytes], int]:
+    """Start `argv` with a fresh pseudo-terminal of `size` (rows, columns) as its stdout,
+    stderr and (unless told otherwise) stdin; returns the process and the pty's master."""
+    master, slave = pty.openpty()
+    rows, cols = size
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    proc = subprocess.Popen(
+        argv,
+        stdin=subprocess.DEVNULL if stdin_devnull else slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=cwd,
+        start_new_session=True,
+        preexec_fn=default_sigint,  # noqa: PLW1509 (no threads in these tests)
+    )
+    os.close(slave)
+    return proc, master
+
+
+def read_pty(master: int, seconds: float, proc: subprocess.Popen[bytes] | None = None) -> bytes:
+    """Whatever arrives on the pty for up to `seconds`; sooner if it closes, or if `proc`
+    ends with nothing more to read."""
+    chunks: list[bytes] = []
+    ends = time.monotonic() + seconds
+    while (left := ends - time.monotonic()) > 0:
+        ready, _, _ = select.select([master], [], [], min(left, 0.05))
+        if not ready:
+            if proc is not None and proc.poll() is not None:
+                break
+            continue
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    return b"".join(chunks)
+
+
+def terminal_env(env: dict[str, str] | None) -> dict[str, str]:
+    full_env = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+    full_env.pop("COLUMNS", None)
+    full_env.pop("LINES", None)
+    return full_env
+
+
 def run_in_pty(
     *args: str,
     env: dict[str, str] | None = None,
@@ -57,48 +112,25 @@ def run_in_pty(
     stdin_devnull: bool = False,
 ) -> PtyRun:
     """Run coreg with a pseudo-terminal as its stdout (and stdin), collecting every byte."""
-    master, slave = pty.openpty()
-    rows, cols = size
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    full_env = {**os.environ, "TERM": "xterm-256color", **(env or {})}
-    full_env.pop("COLUMNS", None)
-    full_env.pop("LINES", None)
-    proc = subprocess.Popen(
-        [str(COREG), *args],
-        stdin=subprocess.DEVNULL if stdin_devnull else slave,
-        stdout=slave,
-        stderr=slave,
-        env=full_env,
-        start_new_session=True,
-        preexec_fn=default_sigint,  # noqa: PLW1509 (no threads in these tests)
+    proc, master = spawn_on_pty(
+        [str(COREG), *args], size=size, env=terminal_env(env), stdin_devnull=stdin_devnull
     )
-    os.close(slave)
     chunks: list[bytes] = []
     started = time.monotonic()
-    interrupted = False
-    while True:
-        if (
-            interrupt_after is not None
-            and not interrupted
-            and time.monotonic() - started > interrupt_after
-        ):
-            os.killpg(proc.pid, signal_to_send)  # Ctrl-C sends SIGINT to the foreground group
-            interrupted = True
-        ready, _, _ = select.select([master], [], [], 0.05)
-        if ready:
-            try:
-                data = os.read(master, 65536)
-            except OSError:  # the child closed the terminal
-                break
-            if not data:
-                break
-            chunks.append(data)
-        elif proc.poll() is not None:
-            break
-        if time.monotonic() - started > timeout:
-            proc.kill()
-            raise TimeoutError(b"".join(chunks).decode(errors="replace"))
-    os.close(master)
+    try:
+        if interrupt_after is not None:
+            chunks.append(read_pty(master, interrupt_after, proc))
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal_to_send)  # Ctrl-C goes to the foreground group
+        while proc.poll() is None or (more := read_pty(master, 0.05)):
+            if proc.poll() is None:
+                more = read_pty(master, 0.2, proc)
+            chunks.append(more)
+            if time.monotonic() - started > timeout:
+                proc.kill()
+                raise TimeoutError(b"".join(chunks).decode(errors="replace"))
+    finally:
+        os.close(master)
     return PtyRun(b"".join(chunks), proc.wait(timeout=5))
 
 
@@ -112,21 +144,7 @@ class Terminal:
         rows, cols = size
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
-        self.master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        full_env = {**os.environ, "TERM": "xterm-256color", **(env or {})}
-        full_env.pop("COLUMNS", None)
-        full_env.pop("LINES", None)
-        self.proc = subprocess.Popen(
-            [str(COREG), *args],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=full_env,
-            start_new_session=True,
-            preexec_fn=default_sigint,  # noqa: PLW1509 (no threads in these tests)
-        )
-        os.close(slave)
+        self.proc, self.master = spawn_on_pty([str(COREG), *args], size=size, env=terminal_env(env))
 
     def lines(self) -> list[str]:
         return [line.rstrip() for line in self.screen.display]
@@ -144,18 +162,7 @@ class Terminal:
             self.read(0.05)
 
     def read(self, seconds: float) -> None:
-        ends = time.monotonic() + seconds
-        while (left := ends - time.monotonic()) > 0:
-            ready, _, _ = select.select([self.master], [], [], left)
-            if not ready:
-                continue
-            try:
-                data = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not data:
-                return
-            self.stream.feed(data)
+        self.stream.feed(read_pty(self.master, seconds))
 
     def close(self) -> int:
         if self.proc.poll() is None:

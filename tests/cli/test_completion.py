@@ -6,12 +6,9 @@ tree that lets a TAB skip the CLI library stays true to the Typer commands."""
 from __future__ import annotations
 
 import os
-import pty
 import re
-import select
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -32,7 +29,7 @@ from coreg_tui.cli.command_tree import (
     Value,
 )
 from coreg_tui.paths import content_dir
-from tests.installed import COREG, coreg
+from tests.installed import COREG, coreg, read_pty, spawn_on_pty
 
 OWN_PRACTICE = """\
 id = "window-and-sky"
@@ -250,7 +247,6 @@ def test_bash_completes_with_the_script_sourced(tmp_path: Path) -> None:
 
 def interactive_bash(keys: str, cwd: Path, timeout: float = 20) -> str:
     """What an interactive bash on a terminal prints when `keys` are typed into it."""
-    master, slave = pty.openpty()
     env = {
         **os.environ,
         "PATH": f"{COREG.parent}{os.pathsep}{os.environ['PATH']}",
@@ -258,38 +254,16 @@ def interactive_bash(keys: str, cwd: Path, timeout: float = 20) -> str:
         "PS1": "$ ",
         "INPUTRC": os.devnull,
     }
-    proc = subprocess.Popen(
-        ["bash", "--norc", "--noprofile", "-i"],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        cwd=cwd,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(slave)
+    proc, master = spawn_on_pty(["bash", "--norc", "--noprofile", "-i"], env=env, cwd=cwd)
     os.write(master, keys.encode())
-    chunks: list[bytes] = []
-    ends = time.monotonic() + timeout
     try:
-        while time.monotonic() < ends:
-            ready, _, _ = select.select([master], [], [], 0.1)
-            if ready:
-                try:
-                    data = os.read(master, 65536)
-                except OSError:  # bash has exited
-                    break
-                if not data:
-                    break
-                chunks.append(data)
-            elif proc.poll() is not None:
-                break
+        output = read_pty(master, timeout, proc)
     finally:
         os.close(master)
         if proc.poll() is None:
             proc.kill()
         proc.wait(timeout=5)
-    return b"".join(chunks).decode(errors="replace").replace("\r", "")
+    return output.decode(errors="replace").replace("\r", "")
 
 
 def test_tab_completes_in_an_interactive_bash(tmp_path: Path) -> None:

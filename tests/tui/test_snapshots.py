@@ -1,5 +1,5 @@
-"""How every screen looks at 80x24 and 120x40, in the dark and the light theme, on a
-fixed clock, with animations off. Update with `pytest --snapshot-update` after a
+"""How every screen looks in six windows from 40x12 to 200x60, in the dark and the light
+theme, on a fixed clock, with animations off. Update with `pytest --snapshot-update` after a
 change to how something looks, and look at the SVGs before committing them."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from coreg_tui.tui.app import CoregApp
 from tests.clock import FakeClock
 
-SIZES = [(80, 24), (120, 40)]
+SIZES = [(40, 12), (50, 16), (60, 20), (80, 24), (120, 40), (200, 60)]
 THEMES = ["dark", "light"]
 
 
@@ -115,7 +115,7 @@ SCREENS = {
 
 
 @pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_screen(snap_compare, screen: str, size: tuple[int, int], theme: str) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock()

@@ -135,3 +135,25 @@ def test_help_now_during_a_practice_keeps_that_practice_and_stops_it() -> None:
     drive(steps)
     (entry,) = entries()
     assert entry.practice == "4-6" and entry.duration_s == 20.0
+
+
+def test_after_a_strong_dorsal_check_in_help_now_leads_up_with_gentle_activation() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("c", "d", "8", "enter")
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert WORDS.rise in shown_text(app) and WORDS.breathe not in shown_text(app)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PracticeScreen) and not app.screen.keeps
+        assert app.screen.practice.id == WORDS.rising  # moving up, not a calming breath
+
+    drive(steps)
+
+
+def test_the_care_lines_say_nothing_about_settings() -> None:
+    from coreg_tui.offer import care_lines, sos_lines
+
+    for line in (*care_lines(), *sos_lines()):
+        assert "config" not in line and "care_contact" not in line and "setting" not in line

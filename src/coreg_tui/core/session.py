@@ -226,6 +226,12 @@ def steps_entry(summary: StepsSummary, *, before: Around = None, after: Around =
     )
 
 
+def under_one_breath(entry: Entry) -> bool:
+    """A breathing session kept before coreg left those out (or kept because the person
+    asked): it is not listed among the day's entries."""
+    return entry.kind is Kind.PRACTICE and entry.cycles == 0
+
+
 def sessions_to_keep(breath: BreathSummary | None, steps: StepsSummary | None) -> list[Entry]:
     """The entries for what was done of help right now: each part that began."""
     kept = [breath_entry(breath)] if breath is not None and breath.kept() else []

@@ -77,6 +77,7 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load_today(self) -> None:
         from coreg_tui.content.names import practice_names
+        from coreg_tui.core.session import under_one_breath
         from coreg_tui.journal import open_journal
         from coreg_tui.journal.store import Filter
         from coreg_tui.text import literal
@@ -85,7 +86,8 @@ class HomeScreen(Screen[None]):
         now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
         start = now.replace(hour=0, minute=0, second=0, microsecond=0)
         with open_journal(create=False) as journal:
-            entries = list(journal.entries(Filter(since=start, limit=5)))
+            found = journal.entries(Filter(since=start, limit=10))
+            entries = [e for e in found if not under_one_breath(e)][:5]
         lines = [f"{e.at:%H:%M}  {what_text(e, practice_names())}" for e in entries]
         text = "Today\n" + "\n".join(lines) if lines else "Nothing noted yet today."
         self.app.call_from_thread(self.query_one("#today", Static).update, literal(text))
