@@ -32,6 +32,7 @@ PHASE_WORDS = {
 PHASE_STYLES = {"inhale": "#7fbfb7", "hold": "#a99bd0", "exhale": "#93bf91"}
 MAX_RADIUS = 18.0  # pixels: 36 columns by 18 rows at the fullest, in a large window
 TEXT_ROWS = 6  # title, gap, gap, phase, status, hint
+SIZES = 16  # the orb's sizes between empty and full lungs
 BAR_BELOW = 14  # rows under which the orb is a bar: a small window keeps its words
 ROOMY = 20  # rows from which the stop note (not a caution, which always shows) has room
 
@@ -63,12 +64,17 @@ def note_lines(note: str, width: int) -> list[str]:
 def _orb(fraction: float, width: int, height: int, ascii_only: bool) -> tuple[str, ...]:
     """The orb, as big as the room allows (so bigger in a bigger window), or a bar where
     there is no room for a round one."""
-    rows = min(height - TEXT_ROWS, int(MAX_RADIUS))
+    # Seven tenths of the rows the words leave: room around the orb, and a window twice
+    # as tall gets an orb about twice as tall, up to MAX_RADIUS.
+    rows = min(int((height - TEXT_ROWS) * 0.7), int(MAX_RADIUS))
     biggest = min(float(rows), (width - 2) / 2, MAX_RADIUS)
     if biggest < 3 or height < BAR_BELOW:
         return (bar_line(max(0.08, fraction), max(1, width - 4), ascii_only),)
     smallest = max(1.5, biggest * 0.3)
-    radius = quantise(smallest + (biggest - smallest) * fraction)
+    # At most SIZES distinct sizes a breath, however big the orb: a bigger window draws
+    # a bigger orb, not more frames.
+    step = max(0.5, (biggest - smallest) / SIZES)
+    radius = quantise(smallest + round((biggest - smallest) * fraction / step) * step)
     return orb_lines(radius, width, rows, ascii_only)
 
 

@@ -63,14 +63,19 @@ class CoregFooter(Footer):
                 yield found[name]
 
     def _key(self, binding: Binding, enabled: bool, tooltip: str, words: str) -> FooterKey:
-        return FooterKey(
+        key = FooterKey(
             binding.key,
             self.app.get_key_display(binding),
             words,
             binding.action,
             disabled=not enabled,
             tooltip=tooltip or binding.description,
-        ).data_bind(compact=Footer.compact)
+        )
+        # This footer is never compact: set once, without a binding and its watcher,
+        # which restyled every key as it was made (a cost at the first paint).
+        key.set_reactive(FooterKey.compact, False)
+        key.remove_class("-compact", update=False)
+        return key
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:

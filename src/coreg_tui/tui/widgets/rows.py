@@ -7,6 +7,7 @@ changes (Textual renders every widget again then)."""
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
@@ -17,6 +18,7 @@ class Rows(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[Line] = []
+        self._drawn: dict[tuple[str, str], Style] = {}  # (theme, frame style): as drawn
 
     def show(self, rows: list[Line]) -> None:
         if rows != self.rows:
@@ -26,9 +28,16 @@ class Rows(Widget):
     def render(self) -> Text:
         from coreg_tui.tui.themes import as_drawn
 
+        theme = self.app.theme
         text = Text()
         for i, (line, style) in enumerate(self.rows):
             if i:
                 text.append("\n")
-            text.append(line, style=as_drawn(self.app, style) if style else None)
+            if not style:
+                text.append(line)
+                continue
+            drawn = self._drawn.get((theme, style))
+            if drawn is None:
+                drawn = self._drawn[theme, style] = as_drawn(self.app, style)
+            text.append(line, style=drawn)
         return text
