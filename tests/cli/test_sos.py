@@ -4,6 +4,7 @@ command as a person at their worst moment would meet it."""
 from __future__ import annotations
 
 import io
+import os
 import signal
 import subprocess
 import time
@@ -145,17 +146,23 @@ def test_the_installed_command_leads_up_only_after_a_strong_recent_dorsal_check_
     assert ("inhale 4s" in lines) is not up
 
 
+def shell(line: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """`line` run by the shell, as a person types it, on a fast clock and with no input."""
+    return subprocess.run(
+        line,
+        shell=True,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "COREG_TIME_SCALE": "200"},
+    )
+
+
 def test_sos_cut_short_by_head_ends_quietly() -> None:
     for flags in ("--plain", ""):
-        result = subprocess.run(
-            f"'{COREG}' sos {flags} | head -1",
-            shell=True,
-            check=False,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            stdin=subprocess.DEVNULL,
-        )
+        result = shell(f"'{COREG}' sos {flags} | head -1", timeout=30)
         assert result.stdout == CARE.message + "\n"
         assert result.stderr == "", result.stderr
 
@@ -163,16 +170,7 @@ def test_sos_cut_short_by_head_ends_quietly() -> None:
 def test_a_broken_config_is_said_after_the_care_lines_and_help_goes_on() -> None:
     config_path().parent.mkdir(parents=True, exist_ok=True)
     config_path().write_text('care_contact = "Sam, 555 0199"\nbel = true\ntheme = 3\nx = [\n')
-    proc = subprocess.run(
-        f"'{COREG}' sos 2>&1",
-        shell=True,
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-        env={**__import__("os").environ, "COREG_TIME_SCALE": "200"},
-    )
+    proc = shell(f"'{COREG}' sos 2>&1")
     lines = proc.stdout.splitlines()
     # The contact on line 1 is still read; the problem comes once, after the care lines.
     assert lines[:3] == [CARE.message, "Sam, 555 0199", CARE.help]
