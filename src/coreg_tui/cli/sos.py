@@ -47,7 +47,7 @@ def guide(g: Guide) -> list[Entry]:
     from coreg_tui.content.texts import sos_words
     from coreg_tui.core.session import sessions_to_keep
     from coreg_tui.offer import help_practice, sos_lines
-    from coreg_tui.visual.pinned import Pin
+    from coreg_tui.visual.pinned import care_pins
 
     def line(text: str = "") -> None:
         if g.width:
@@ -60,8 +60,6 @@ def guide(g: Guide) -> list[Entry]:
         line(text)
     g.notices()
     words = sos_words()
-    # Held above the picture: the person's contact and the help line never leave it.
-    pins = (Pin(care[0], "", 0), *(Pin(text, "bold", 2) for text in care[1:]))
 
     breath: BreathSummary | None = None
     steps: StepsSummary | None = None
@@ -69,15 +67,15 @@ def guide(g: Guide) -> list[Entry]:
         line()
         if g.leads_up():
             line(words.rise)
-            steps = g.practise(help_practice(words.rising), (*pins, Pin(words.rise, "italic", 1)))
+            steps = g.practise(help_practice(words.rising), care_pins(care, words.rise))
         else:
             line(f"{words.breathe} Ctrl-C stops at any time.")
-            breath = g.breathe((*pins, Pin(words.breathe, "italic", 1)))
+            breath = g.breathe(care_pins(care, words.breathe))
             if breath.finished:
                 line()
                 line(words.ground)
                 grounding = help_practice(words.grounding)
-                steps = g.practise(grounding, (*pins, Pin(words.ground, "italic", 1)))
+                steps = g.practise(grounding, care_pins(care, words.ground))
     except KeyboardInterrupt:
         pass  # Ctrl-C between the steps ends it just as calmly
     line()

@@ -66,13 +66,14 @@ class CoregApp(App[None]):
 
     def on_mount(self) -> None:
         from coreg_tui.config import tell_once
-
-        self.size_classes()
         from coreg_tui.tui.screens.home import HomeScreen
 
+        self.size_classes()
+        # A config that could not be read in full: said once, on Home, below today's
+        # entries (never in a notice that could cover help now), and the companion goes on.
+        self.config_notice: str | None = None
+        tell_once(lambda line: setattr(self, "config_notice", line))
         self.push_screen(HomeScreen())
-        # A config that could not be read in full: said once, and the companion goes on.
-        tell_once(lambda line: self.notify(line, timeout=12, markup=False))
 
     def action_help(self) -> None:
         from coreg_tui.tui.screens.help import HelpScreen

@@ -40,6 +40,17 @@ def pinned_rows(pins: tuple[Pin, ...], size: tuple[int, int]) -> list[Line]:
         shown.remove(min(spare, key=lambda p: p.keep))
 
 
+def care_pins(care: list[str], intro: str) -> tuple[Pin, ...]:
+    """Help right now's pins: the care lines (the first, a message, gives way first; the
+    person's contact and the emergency line never do), then the line that introduces
+    what runs below them."""
+    return (
+        Pin(care[0], "", 0),
+        *(Pin(text, "bold", 2) for text in care[1:]),
+        Pin(intro, "italic", 1),
+    )
+
+
 def squeeze(body: list[Line], height: int) -> list[Line]:
     """`body` centred in `height` rows; where it is taller, blank rows go first, then the
     rows at the top (a title), so the words that matter stay whole."""

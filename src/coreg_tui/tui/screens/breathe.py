@@ -11,6 +11,7 @@ from coreg_tui.core.entries import Entry
 from coreg_tui.core.session import Around, BreathSummary, SessionPlan
 from coreg_tui.tui.widgets.footer import CoregFooter
 from coreg_tui.tui.widgets.pacer import Pacer
+from coreg_tui.visual.pinned import Pin
 
 
 class BreatheScreen(Screen[BreathSummary | None]):
@@ -30,9 +31,11 @@ class BreatheScreen(Screen[BreathSummary | None]):
         before: Around = None,
         *,
         keeps: bool = True,
+        pins: tuple[Pin, ...] = (),
     ) -> None:
         super().__init__()
         self.keeps = keeps  # False: the summary is handed back, and nothing is written
+        self.pins = pins  # lines held above the pacer (help now's care lines)
         self.plan = plan
         self.practice_id = practice_id
         self.before = before  # the check-in it follows, if it does
@@ -51,7 +54,8 @@ class BreatheScreen(Screen[BreathSummary | None]):
         )
         self.session = TimedSession(plan, self.app.clock)  # type: ignore[attr-defined]
         notes = Notes(content.stop_note, content.caution_for(plan.target, plan.preset))
-        yield Pacer(self.session, notes, still=self.app.still, id="pacer")  # type: ignore[attr-defined]
+        still = self.app.still  # type: ignore[attr-defined]
+        yield Pacer(self.session, notes, still=still, pins=self.pins, id="pacer")
         yield CoregFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -65,6 +65,11 @@ class HomeScreen(Screen[None]):
                         )
                         yield Static(words[state].feels, classes="feels")
             yield Static("", id="today")
+            notice = getattr(self.app, "config_notice", None)
+            if notice:
+                from coreg_tui.text import literal
+
+                yield Static(literal(notice), id="config-notice")
         yield CoregFooter()
 
     def on_screen_resume(self) -> None:

@@ -16,6 +16,7 @@ from coreg_tui.core.practices import Practice
 from coreg_tui.core.session import Around, StepsSummary
 from coreg_tui.tui.widgets.footer import CoregFooter
 from coreg_tui.tui.widgets.rows import Rows
+from coreg_tui.visual.pinned import Pin, pinned_rows
 from coreg_tui.visual.step_frame import step_lines
 
 LOOK_S = 1 / 10
@@ -81,9 +82,17 @@ class PracticeScreen(Screen[StepsSummary | None]):
         Binding("q", "finish", "Finish", show=False, id="finish-q"),
     ]
 
-    def __init__(self, practice: Practice, before: Around = None, *, keeps: bool = True) -> None:
+    def __init__(
+        self,
+        practice: Practice,
+        before: Around = None,
+        *,
+        keeps: bool = True,
+        pins: tuple[Pin, ...] = (),
+    ) -> None:
         super().__init__()
         self.keeps = keeps  # False: the summary is handed back, and nothing is written
+        self.pins = pins  # lines held above the steps (help now's care lines)
         self.practice = practice
         self.before = before  # the check-in it follows, if it does
         self.index = 0
@@ -109,6 +118,8 @@ class PracticeScreen(Screen[StepsSummary | None]):
         if remaining <= 0:
             self.action_next()
             return
+        width, height = self.size.width or 80, (self.size.height or 24) - 1
+        top = pinned_rows(self.pins, (width, height)) if self.pins else []
         rows = step_lines(
             self.practice.title,
             self.index,
@@ -116,11 +127,11 @@ class PracticeScreen(Screen[StepsSummary | None]):
             step.text,
             remaining,
             step.seconds,
-            (self.size.width or 80, (self.size.height or 24) - 1),
+            (width, max(1, height - len(top))),
             hint="enter: next step \u00b7 escape: finish",
             every_step=[s.text for s in self.practice.steps],
         )
-        self.query_one(Rows).show(rows)
+        self.query_one(Rows).show([*top, *rows])
 
     def action_next(self) -> None:
         self.done_steps = self.index + 1

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.session import BreathSummary, StepsSummary
 from coreg_tui.tui.widgets.footer import CoregFooter
+from coreg_tui.visual.pinned import Pin, care_pins
 
 
 class SosScreen(Screen[None]):
@@ -63,12 +64,23 @@ class SosScreen(Screen[None]):
         from coreg_tui.tui.screens.breathe import BreatheScreen
         from coreg_tui.tui.screens.practice import PracticeScreen
 
+        words = sos_words()
         if self.up:
-            rising = help_practice(sos_words().rising)
-            self.app.push_screen(PracticeScreen(rising, keeps=False), self.grounded)
+            rising = help_practice(words.rising)
+            pins = self.pins(words.rise)
+            self.app.push_screen(PracticeScreen(rising, keeps=False, pins=pins), self.grounded)
             return
         plan, _ = help_breath()
-        self.app.push_screen(BreatheScreen(plan, keeps=False), self.breathed)
+        pins = self.pins(words.breathe)
+        self.app.push_screen(BreatheScreen(plan, keeps=False, pins=pins), self.breathed)
+
+    @staticmethod
+    def pins(intro: str) -> tuple[Pin, ...]:
+        """The care lines, held above what runs below them, as in `coreg sos`."""
+        from coreg_tui.offer import sos_lines
+        from coreg_tui.text import printable
+
+        return care_pins([printable(line) for line in sos_lines()], intro)
 
     def breathed(self, summary: BreathSummary | None) -> None:
         self.breath = summary
@@ -85,7 +97,8 @@ class SosScreen(Screen[None]):
         words = sos_words()
         self.query_one("#next", Static).update(words.ground)
         grounding = help_practice(words.grounding)
-        self.app.push_screen(PracticeScreen(grounding, keeps=False), self.grounded)
+        pins = self.pins(words.ground)
+        self.app.push_screen(PracticeScreen(grounding, keeps=False, pins=pins), self.grounded)
 
     def grounded(self, summary: StepsSummary | None) -> None:
         self.steps = summary

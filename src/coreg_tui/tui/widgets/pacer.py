@@ -13,17 +13,33 @@ from textual.message import Message
 from coreg_tui.core.pacing import phase_at
 from coreg_tui.timing import TimedSession
 from coreg_tui.tui.widgets.rows import Rows
-from coreg_tui.visual.breath_frame import Frame, Notes, breath_frame, layout, waiting_frame
+from coreg_tui.visual.breath_frame import (
+    Frame,
+    Line,
+    Notes,
+    breath_frame,
+    layout,
+    waiting_frame,
+)
+from coreg_tui.visual.pinned import Pin, pinned_rows
 
 LOOK_S = 1 / 20  # how often it looks at the clock; it redraws only on change
 
 
 class Pacer(Rows):
     def __init__(
-        self, session: TimedSession, notes: Notes, *, still: bool = False, id: str | None = None
+        self,
+        session: TimedSession,
+        notes: Notes,
+        *,
+        still: bool = False,
+        pins: tuple[Pin, ...] = (),
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.session, self.notes, self.still = session, notes, still
+        self.pins = pins  # lines held above the picture (help now's care lines)
+        self.top: list[Line] = []
         self.frame: Frame | None = None
         self.finished = False
 
@@ -32,7 +48,9 @@ class Pacer(Rows):
         self.look()
 
     def current(self) -> Frame:
-        plan, size = self.session.plan, (self.size.width or 80, self.size.height or 20)
+        width, height = self.size.width or 80, self.size.height or 20
+        self.top = pinned_rows(self.pins, (width, height)) if self.pins else []
+        plan, size = self.session.plan, (width, max(1, height - len(self.top)))
         t = self.session.elapsed()
         hint = (
             "paused: space goes on" if self.session.paused else "space pause \u00b7 escape finish"
@@ -53,7 +71,7 @@ class Pacer(Rows):
         frame = self.current()
         if frame != self.frame:  # comparing frames is cheaper than laying them out
             self.frame = frame
-            self.show(layout(frame))
+            self.show([*self.top, *layout(frame)])
 
     class Done(Message):
         """The session reached its planned end."""
