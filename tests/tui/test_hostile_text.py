@@ -82,7 +82,7 @@ def test_the_journal_an_entry_and_insights_show_hostile_words_as_written() -> No
         await pilot.press("j")
         await settle(app, pilot)
         await pilot.pause(0.2)
-        literal_everywhere(screen_text(app), MARKUP, "[link=https://exam")
+        literal_everywhere(screen_text(app), MARKUP, "[link=https://e")
         await pilot.press("enter")  # the entry, in full
         await settle(app, pilot)
         literal_everywhere(screen_text(app), MARKUP, LINK, "\u241b]52;c;aGk=\u2407")

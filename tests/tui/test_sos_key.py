@@ -157,3 +157,24 @@ def test_the_care_lines_say_nothing_about_settings() -> None:
 
     for line in (*care_lines(), *sos_lines()):
         assert "config" not in line and "care_contact" not in line and "setting" not in line
+
+
+def test_the_care_lines_stay_on_screen_while_help_now_breathes_and_grounds() -> None:
+    from tests.tui.screen import flowing, screen_text
+
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("ctrl+s", "enter")
+        await settle(app, pilot)
+        clock.sleep(10)
+        await pilot.pause(0.2)
+        shown = flowing(screen_text(app))
+        assert isinstance(app.screen, BreatheScreen) and "cycle 2" in shown
+        assert flowing(texts().care.help) in shown
+        clock.sleep(55)  # the breaths end; grounding follows
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        shown = flowing(screen_text(app))
+        assert isinstance(app.screen, PracticeScreen) and "step 1 of" in shown
+        assert flowing(texts().care.help) in shown and flowing(WORDS.ground) in shown
+
+    drive(steps, (50, 16))

@@ -54,7 +54,7 @@ def test_today_and_the_journal_name_practices_by_title_and_show_the_note() -> No
         await pilot.press("j")
         await settle(app, pilot)
         shown = screen_text(app)
-        assert "note" in shown and NOTE[:30] in shown  # the note, at 80 columns
+        assert "note" in shown and NOTE[:28] in shown  # the note, at 80 columns
         assert " with " not in shown.splitlines()[3] and "tags" not in shown  # empty: gone
 
     drive(steps, clock=clock)
@@ -153,3 +153,21 @@ def test_a_breath_under_one_cycle_is_not_kept_in_the_companion() -> None:
 
     drive(steps)
     assert entries() == []
+
+
+def test_leaving_a_check_in_unsaved_keeps_what_was_typed_for_next_time() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("c", "s", "7", "tab", "tab", "tab", *"my boss shouted", "escape")
+        await settle(app, pilot)
+        await pilot.press("escape")  # out of the field, then out of the check-in
+        await settle(app, pilot)
+        assert "Not saved. c brings it back." in [n.message for n in app._notifications]
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert app.screen.query_one("#note").value == "my boss shouted"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(app, pilot)
+
+    drive(steps)
+    (kept,) = entries()
+    assert (kept.state, kept.intensity, kept.note) == (State.SYMPATHETIC, 7, "my boss shouted")

@@ -42,6 +42,7 @@ class CoregApp(App[None]):
         super().__init__(ansi_color=chosen.ansi or None)
         self.clock: Clock = clock or system_clock()
         self.unkept: list[str] = []  # what the journal refused, said again as the app closes
+        self.checkin_draft: dict[str, object] | None = None  # a check-in left unsaved
         for each in themes.THEMES:
             self.register_theme(each)
         self.theme = chosen.name
@@ -53,12 +54,10 @@ class CoregApp(App[None]):
 
         return config().reduced_motion or os.environ.get("TEXTUAL_ANIMATIONS") == "none"
 
-    def on_resize(self) -> None:
-        self.size_classes()
-
     def size_classes(self) -> None:
         """The window's size as classes the stylesheet reads (Textual has no media
-        queries): -narrow under 60 columns, -short under 20 rows, -roomy from 110x34."""
+        queries): -narrow under 60 columns, -short under 20 rows, -roomy from 110x34.
+        Called as the app mounts and, from the footer every screen has, on a resize."""
         width, height = self.size
         self.set_class(width < 60, "-narrow")
         self.set_class(height < 20, "-short")

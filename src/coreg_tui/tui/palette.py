@@ -36,10 +36,10 @@ def commands(app: CoregApp, screen: Screen[object]) -> Iterable[SystemCommand]:
     for binding in _bindings(screen):
         if screen.check_action(binding.action, ()) is False:
             continue  # not now (pause while paused, keep before anything was done)
-        what = binding.tooltip or binding.description
+        key = app.get_key_display(binding)
         yield SystemCommand(
             binding.description,
-            f"{what} ({app.get_key_display(binding)})",
+            f"{binding.tooltip} ({key})" if binding.tooltip else f"the {key} key",
             partial(app.run_action, binding.action, screen),
         )
     yield SystemCommand(
@@ -56,7 +56,8 @@ def commands(app: CoregApp, screen: Screen[object]) -> Iterable[SystemCommand]:
                 f"Calm colours for a {name} terminal; kept in your config.toml",
                 partial(choose_theme, app, name),
             )
-    yield SystemCommand("Quit", "Leave coreg (q on Home, ctrl+q anywhere)", app.exit)
+    if not any(b.action == "app.quit" for b in _bindings(screen)):  # Home lists its own
+        yield SystemCommand("Quit", "Leave coreg (q on Home, ctrl+q anywhere)", app.exit)
 
 
 def choose_theme(app: CoregApp, name: str) -> None:

@@ -11,13 +11,15 @@ from textual.widgets import Static
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.session import Around
+from coreg_tui.core.states import State
 from coreg_tui.tui.widgets.footer import CoregFooter
 
 
 class AfterCheckinScreen(Screen[None]):
     BINDINGS = [
+        # 1 is in the footer: at the highest distress it is the one practice offered.
         *(
-            Binding(str(n), f"begin({n})", f"Practice {n}", show=False, id=f"begin-{n}")
+            Binding(str(n), f"begin({n})", f"Begin {n}", show=n == 1, id=f"begin-{n}")
             for n in (1, 2, 3)
         ),
         Binding("b", "breathe", "Breathe", id="breathe"),
@@ -51,6 +53,14 @@ class AfterCheckinScreen(Screen[None]):
             for n, practice in enumerate(self.shown, start=1):
                 yield Static(literal(f"{n}  {practice.title}: {practice.summary}"))
         yield CoregFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """For a shut-down system the direction is up: no calming breath is offered."""
+        if action == "breathe":
+            return self.entry.state is not State.DORSAL
+        if action == "begin":
+            return bool(self.shown)
+        return True
 
     def action_begin(self, n: int) -> None:
         from coreg_tui.tui.screens.practice import start

@@ -106,7 +106,7 @@ class BreatheScreen(Screen[BreathSummary | None]):
     def done(self, sentence: str, entry: Entry | None) -> None:
         if entry is None:  # ended before the first breath: nothing to ask about
             self.app.pop_screen()
-            self.app.notify(sentence, timeout=6)
+            self.app.notify(sentence, timeout=3)
             return
         from coreg_tui.tui.screens.where_now import WhereNowScreen
 

@@ -36,25 +36,19 @@ class BreatheSetupScreen(Screen[None]):
         ]
         self._default = next((p.name for p in presets if p.name == default), presets[0].name)
         self._custom_default = None if any(p.name == default for p in presets) else default
-        with VerticalScroll(id="setup"):
+        with VerticalScroll(id="setup", can_focus=False):  # tab goes to the fields
             yield Static("How would you like to breathe?", classes="question")
             yield OptionList(*options, id="presets")
             yield Static("", id="about")
             with Horizontal(classes="field"):
                 yield Static("or your own", classes="label")
-                yield CalmInput(
-                    placeholder="a pattern, e.g. 4-6 or 4-7-8", id="custom", compact=True
-                )
+                yield CalmInput(placeholder="e.g. 4-6", id="custom", compact=True)
             with Horizontal(classes="field"):
                 yield Static("glide from", classes="label")
-                yield CalmInput(
-                    placeholder="optional: where to start, e.g. 3-3", id="glide", compact=True
-                )
+                yield CalmInput(placeholder="optional, e.g. 3-3", id="glide", compact=True)
             with Horizontal(classes="field"):
                 yield Static("with the clock", classes="label")
-                yield Checkbox(
-                    "start on the clock's beat, in step with others", id="sync", compact=True
-                )
+                yield Checkbox("in step with others", id="sync", compact=True)
             yield Static("", id="problem")
             with Horizontal(id="setup-buttons"):
                 yield Button("Start", id="start", variant="primary", compact=True)

@@ -25,8 +25,8 @@ class CheckinScreen(StateChoice, Screen[None]):
     BINDINGS = [
         *STATE_BINDINGS,
         Binding("enter", "save", "Save", id="save", priority=True),
-        Binding("escape", "app.pop_screen", "Back", id="back"),
-        Binding("q", "app.pop_screen", "Back", show=False, id="back-q"),
+        Binding("escape", "leave", "Back", id="back"),
+        Binding("q", "leave", "Back", show=False, id="back-q"),
     ]
 
     def __init__(self, state: State | None = None) -> None:
@@ -45,7 +45,36 @@ class CheckinScreen(StateChoice, Screen[None]):
         yield CoregFooter()
 
     def on_mount(self) -> None:
+        draft = self.app.checkin_draft  # type: ignore[attr-defined]
+        if draft:  # what was typed before leaving unsaved comes back
+            self.app.checkin_draft = None  # type: ignore[attr-defined]
+            self.state = self.state or draft["state"]  # type: ignore[assignment]
+            self.intensity = draft["intensity"]  # type: ignore[assignment]
+            for name in ("with", "note", "tags"):
+                self.query_one(f"#{name}", Input).value = str(draft[name])
         self.show()
+        if draft:
+            cues = self.query_one("#cues", SelectionList)
+            for cue in draft["cues"]:  # type: ignore[attr-defined]
+                cues.select(cue)
+
+    def draft(self) -> dict[str, object] | None:
+        """What has been chosen or typed so far, if anything."""
+        found: dict[str, object] = {
+            "state": self.state,
+            "intensity": self.intensity,
+            "cues": list(self.query_one("#cues", SelectionList).selected),
+            **{n: self.query_one(f"#{n}", Input).value for n in ("with", "note", "tags")},
+        }
+        return found if any(found.values()) else None
+
+    def action_leave(self) -> None:
+        """Back without saving; anything typed is kept aside, and `c` brings it back."""
+        draft = self.draft()
+        self.app.checkin_draft = draft  # type: ignore[attr-defined]
+        self.app.pop_screen()
+        if draft:
+            self.app.notify("Not saved. c brings it back.", timeout=4)
 
     def show(self) -> None:
         from coreg_tui.content.texts import texts

@@ -8,6 +8,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from coreg_tui.tui.widgets.footer import CoregFooter
+
 # Keys that are not one binding each: a range of digits, or moving between fields.
 EXTRA = {
     "Check-in": "0-9 how strong (1 then 0 for 10) \u00b7 tab to cues, company, note, tags",
@@ -15,7 +17,8 @@ EXTRA = {
     "Where are you now?": "0-9 how strong",
     "Journal": "enter open the entry (read it all, change its note) \u00b7 "
     "up, down, page up, page down move",
-    "Anywhere": "ctrl+p the command palette \u00b7 q back (quits on Home) \u00b7 ctrl+q quit",
+    "Anywhere": "F1 help now too \u00b7 ctrl+p the command palette \u00b7 q back (quits on Home) "
+    "\u00b7 ctrl+q quit",
 }
 
 
@@ -77,3 +80,4 @@ class HelpScreen(ModalScreen[None]):
             for where, bindings in sections():
                 lines = escape(key_lines(bindings, EXTRA.get(where, "")))
                 yield Static(f"[b]{where}[/b]  {lines}", classes="keys-section")
+        yield CoregFooter()  # help now stays one key away, and shown, over the keys too

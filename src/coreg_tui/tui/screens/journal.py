@@ -21,6 +21,12 @@ PAGE = 200
 HEADERS = ("when", "what", "with", "tags", "note")
 
 
+def cut(text: str, width: int) -> str:
+    """A cell's words in its width, ending in an ellipsis where they go on (the entry,
+    opened with enter, shows them all)."""
+    return text if len(text) <= width else text[: max(0, width - 1)] + "\u2026"
+
+
 class ConfirmDelete(ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Delete", id="yes"),
@@ -73,6 +79,8 @@ class EntryScreen(ModalScreen[str | None]):
             lines.append("tags: " + ", ".join(e.tags))
         with Vertical(id="help"):
             yield Static(literal("\n".join(lines)))
+            if e.note:  # the whole note, wrapped, above the field that changes it
+                yield Static(literal(e.note), classes="entry-note")
             # The field shows control characters as their pictures too; a note left as
             # shown is left as it is, and an edited one keeps the pictures.
             yield CalmInput(value=printable(e.note), placeholder="a note", id="note")
@@ -152,26 +160,32 @@ class JournalScreen(Screen[None]):
         self.query_one(DataTable).move_cursor(row=at)
 
     def columns(self, rows: list[tuple[str, ...]]) -> list[tuple[str, int]]:
-        """The columns and their widths for the window: the words a person wrote (the
-        note) before columns that are empty for every row shown, which give way."""
+        """The columns and their widths for the window. Each takes what its rows need
+        (up to a cap) where there is room; where there is not, the words a person wrote
+        (the note) keep at least two fifths of the room: columns empty for every row shown
+        are left out, what narrows a little, with and tags give way, then what narrows."""
         width = max(30, (self.size.width or 80) - 4)
         natural = [max((len(r[i]) for r in rows), default=0) for i in range(len(HEADERS))]
-        caps = (17, 30, 14, 16)  # when, what, with, tags; the note has the rest
+        caps = (17, 60, 16, 20)  # when, what, with, tags; the note has the rest
         shown = [
             (name, min(max(n, len(name)), caps[i]))
             for i, (name, n) in enumerate(zip(HEADERS[:4], natural, strict=False))
             if n or i < 2
         ]
-        gaps = 2 * len(shown)
-        note = width - sum(w for _, w in shown) - gaps
-        while note < 24 and len(shown) > 2:  # narrow: with and tags give way to the note
-            _, w = shown.pop()
-            note += w + 2
-        if note < 20:  # narrower still: what is shortened, never the note below 12
+        least = max(12, width * 2 // 5)  # the note's share when room is short
+
+        def note_room() -> int:
+            return width - sum(w for _, w in shown) - 2 * len(shown)
+
+        def narrow_what(to: int) -> None:
             name, w = shown[1]
-            shown[1] = (name, max(12, w - (20 - note)))
-            note = width - sum(w for _, w in shown) - 2 * len(shown)
-        return [*shown, ("note", max(8, note))]
+            shown[1] = (name, max(to, w - max(0, least - note_room())))
+
+        narrow_what(36)  # what narrows a little first,
+        while note_room() < least and len(shown) > 2:  # then with and tags give way,
+            shown.pop()
+        narrow_what(12)  # then what narrows further
+        return [*shown, ("note", max(8, note_room()))]
 
     @work(thread=True)
     def load(self, search: str, start: int, generation: int) -> None:
@@ -211,10 +225,10 @@ class JournalScreen(Screen[None]):
             self.shown_width = self.size.width
             for name, width in self.columns(rows):
                 table.add_column(name, width=width, key=name)
-        keys = [str(column.key.value) for column in table.columns.values()]
+        widths = {str(c.key.value): c.width for c in table.columns.values()}
         for entry, row in zip(page, rows, strict=True):
             cells = dict(zip(HEADERS, row, strict=True))
-            table.add_row(*(literal(cells[k]) for k in keys), key=entry.id)
+            table.add_row(*(literal(cut(cells[k], w)) for k, w in widths.items()), key=entry.id)
         self.entries.extend(page)
         self.exhausted = len(page) < PAGE
         self.tell_status()

@@ -28,18 +28,23 @@ class EdgeKeys(HorizontalGroup):
         height: 1;
         border-left: vkey $foreground 20%;
     }
-    EdgeKeys FooterKey.-terse {
-        margin-right: 1;
-    }
+
     """
 
 
 def _cost(key: str, description: str) -> int:
-    """Cells a footer key takes: the key and its description, with their padding."""
-    return len(key) + 2 + len(description) + 1
+    """Cells a footer key takes: the key and its description with their padding, or a
+    key alone with the one cell of margin its -terse class gives it."""
+    return len(key) + 2 + len(description) + 1 if description else len(key) + 1
 
 
 class CoregFooter(Footer):
+    DEFAULT_CSS = """
+    CoregFooter FooterKey.-terse {
+        margin-right: 1;
+    }
+    """
+
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
         self._width = 0
@@ -97,11 +102,16 @@ class CoregFooter(Footer):
             room = width - 2 - sum(self._edge_cost(b, terse) for b, _, _ in edge)
             if sum(own_cost) <= room:
                 break
-        for (binding, enabled, tooltip), cost in zip(own, own_cost, strict=True):
+        words = True
+        for (binding, enabled, tooltip), full_cost in zip(own, own_cost, strict=True):
+            if words and full_cost > room:
+                words = False  # from here on, keys without their words (? names them)
+            cost = full_cost if words else _cost(self.app.get_key_display(binding), "")
             if cost > room:
                 break  # this key and those after it give way
             room -= cost
-            yield self._key(binding, enabled, tooltip, binding.description)
+            key = self._key(binding, enabled, tooltip, binding.description if words else "")
+            yield key.set_class(not words, "-terse")
         with EdgeKeys():
             for binding, enabled, tooltip in edge:
                 short = self._terse(binding, terse)
@@ -118,5 +128,10 @@ class CoregFooter(Footer):
         return _cost(self.app.get_key_display(binding), words)
 
     def on_resize(self) -> None:
+        # Every screen has this footer, so it is where a new window size reaches the app's
+        # size classes (the app itself is not sent the terminal's resizes).
+        size_classes = getattr(self.app, "size_classes", None)
+        if size_classes is not None:
+            size_classes()
         if self.app.size.width != self._width and self._bindings_ready:
             self.call_after_refresh(self.recompose)
