@@ -19,7 +19,7 @@ class AfterCheckinScreen(Screen[None]):
     BINDINGS = [
         # 1 is in the footer: at the highest distress it is the one practice offered.
         *(
-            Binding(str(n), f"begin({n})", f"Begin {n}", show=n == 1, id=f"begin-{n}")
+            Binding(str(n), f"begin({n})", "Begin", show=n == 1, id=f"begin-{n}")
             for n in (1, 2, 3)
         ),
         Binding("b", "breathe", "Breathe", id="breathe"),
