@@ -18,10 +18,7 @@ from coreg_tui.tui.widgets.footer import CoregFooter
 class AfterCheckinScreen(Screen[None]):
     BINDINGS = [
         # 1 is in the footer: at the highest distress it is the one practice offered.
-        *(
-            Binding(str(n), f"begin({n})", "Begin", show=n == 1, id=f"begin-{n}")
-            for n in (1, 2, 3)
-        ),
+        *(Binding(str(n), f"begin({n})", "Begin", show=n == 1, id=f"begin-{n}") for n in (1, 2, 3)),
         Binding("b", "breathe", "Breathe", id="breathe"),
         Binding("escape", "app.pop_screen", "Home", id="home"),
         Binding("q", "app.pop_screen", "Home", show=False, id="home-q"),
