@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from coreg_tui.cli.columns import cell_width
+from coreg_tui.visual.cells import cell_width
 from tests.installed import COREG, coreg, run_in_pty
 
 pytestmark = pytest.mark.slow

@@ -48,36 +48,34 @@ def ranked(
     )
 
 
-def care_lines() -> list[str]:
-    """The care message at the highest distress: a few calm lines, the person's own
-    contact when they set one, and where to find help. Never a lecture, and nothing
-    about settings: how to add a contact is for the README and `coreg config --help`."""
+def care_lines(*, grounding: bool = True) -> list[str]:
+    """The care message at the highest distress: a few calm lines (the grounding one
+    too, unless help now's own steps follow), the person's own contact when they set
+    one, and where to find help. Never a lecture, and nothing about settings: how to
+    add a contact is for the README and `coreg config --help`."""
     from coreg_tui.content.texts import care_words
 
     care = care_words()
     contact = _own_contact()
-    return [care.message, care.grounding, *([contact] if contact else []), care.help]
+    steady = [care.grounding] if grounding else []
+    return [care.message, *steady, *([contact] if contact else []), care.help]
 
 
 def sos_lines() -> list[str]:
     """The care lines for help right now: the message, the person's own contact when
     they set one, and where to find help. Nothing to configure or read twice."""
-    from coreg_tui.content.texts import care_words
-
-    care = care_words()
-    contact = _own_contact()
-    return [care.message, *([contact] if contact else []), care.help]
+    return care_lines(grounding=False)
 
 
 def help_practice(practice_id: str) -> Practice:
     """A practice help right now runs: the person's library's, or the built-in steps
     if a practice file (theirs or coreg's) cannot be read. Help never fails on a file."""
     from coreg_tui.content.fallback import PRACTICES
-    from coreg_tui.content.files import ContentError
+    from coreg_tui.content.files import UNREADABLE
 
     try:
         found = offered_library(offered_only=False).get(practice_id)
-    except (ContentError, OSError, RecursionError, UnicodeDecodeError):
+    except UNREADABLE:
         found = None
     return found if found is not None and found.steps else PRACTICES[practice_id]
 

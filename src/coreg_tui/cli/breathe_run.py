@@ -115,7 +115,7 @@ def run_live(
     below the `pins` (lines that stay on screen throughout, such as the care lines)."""
     from coreg_tui.cli.screen import Painter
     from coreg_tui.visual import breath_frame as view
-    from coreg_tui.visual.pinned import pinned_rows
+    from coreg_tui.visual.pinned import beneath
 
     session = TimedSession(plan, clock)
     painter = Painter(console)
@@ -131,8 +131,7 @@ def run_live(
                 now = clock.monotonic()
                 t = now - session.begin
                 window = (console.size.width, console.size.height)
-                top = pinned_rows(pins, window) if pins else []
-                size = (window[0], max(1, window[1] - len(top)))
+                top, size = beneath(pins, window)
                 if t < 0:
                     frame = view.waiting_frame(plan, -t, size, notes)
                     wake = now + min(POLL_S, -t)

@@ -7,37 +7,11 @@ list draws its own. Cell widths count wide characters (CJK, most emoji) as two.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
+from coreg_tui.visual.cells import ASCII_CUT, CUT, fit, natural_widths
+
 BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
-
-
-def cell_width(text: str) -> int:
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        for ch in text
-    )
-
-
-CUT, ASCII_CUT = "\u2026", "..."
-
-
-def fit(text: str, width: int, cut: str = CUT) -> str:
-    """`text` cut to `width` cells (ending in `cut` when cut) and padded to it."""
-    cells = cell_width(text)
-    if cells <= width:
-        return text + " " * (width - cells)
-    cut = cut[:width]
-    room = width - len(cut)
-    kept, used = [], 0
-    for ch in text:
-        w = cell_width(ch)
-        if used + w > room:
-            break
-        kept.append(ch)
-        used += w
-    return "".join(kept) + cut + " " * (room - used)
 
 
 def as_ascii(text: str) -> str:
@@ -45,18 +19,6 @@ def as_ascii(text: str) -> str:
     from coreg_tui.text import ASCII_ERRORS
 
     return text.encode("ascii", ASCII_ERRORS).decode("ascii")
-
-
-def natural_widths(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], caps: Sequence[int] | None = None
-) -> list[int]:
-    """Each column's widest cell (at most its cap); 0 for a column no row fills."""
-    widths = []
-    for i, header in enumerate(headers):
-        cells = [cell_width(row[i]) for row in rows if row[i]]
-        widest = max(cell_width(header), *cells) if cells else 0
-        widths.append(min(widest, caps[i]) if caps else widest)
-    return widths
 
 
 def fit_widths(natural: list[int], total: int, order: Sequence[tuple[int, int]]) -> list[int]:

@@ -56,12 +56,21 @@ def _in_our_words(exc: Exception) -> str:
     return f"{name} should be {kind}, not {found.group(2)!r}"
 
 
-def tell_config() -> None:
-    """A config that could not be read in full is said once, after the command's own
-    output (help right now says it itself, right after the care lines)."""
+def tell_config(width: int | None = None) -> None:
+    """A config that could not be read in full is said once, on stderr, after the
+    command's own output (help right now says it right after the care lines), wrapped
+    between words to `width` where that is a terminal's."""
     settings = sys.modules.get("coreg_tui.config")
-    if settings is not None:
-        settings.tell_once(lambda line: sys.stderr.write(f"coreg: {line}\n"))
+    if settings is None:
+        return
+
+    def say(line: str) -> None:
+        import textwrap
+
+        line = f"coreg: {line}"
+        sys.stderr.write((textwrap.fill(line, width - 1) if width else line) + "\n")
+
+    settings.tell_once(say)
 
 
 def _quiet_broken_pipe() -> NoReturn:

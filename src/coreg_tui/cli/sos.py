@@ -96,8 +96,8 @@ def run_sos(*, plain: bool, no_color: bool) -> None:
     straight from the entry point, and the typer command only for its help."""
     from datetime import datetime
 
+    from coreg_tui.cli.errors import tell_config
     from coreg_tui.cli.terminal import is_terminal, say
-    from coreg_tui.config import tell_once
 
     plain = plain or not is_terminal(sys.stdout)
 
@@ -121,17 +121,17 @@ def run_sos(*, plain: bool, no_color: bool) -> None:
 
         return help_leads_up(datetime.now().astimezone())
 
-    width = shutil.get_terminal_size().columns if is_terminal(sys.stderr) else None
-    person_here = _is_tty(sys.stdin) and is_terminal(sys.stdout)
+    columns = shutil.get_terminal_size().columns
+    person_here = is_terminal(sys.stdin) and is_terminal(sys.stdout)
     kept = guide(
         Guide(
             breathe=breathe,
             practise=practise,
             ask=input if person_here else None,
             out=sys.stdout,
-            width=shutil.get_terminal_size().columns if is_terminal(sys.stdout) else None,
+            width=columns if is_terminal(sys.stdout) else None,
             leads_up=leads_up,
-            notices=lambda: tell_once(lambda line: say_wrapped(f"coreg: {line}", width)),
+            notices=lambda: tell_config(columns if is_terminal(sys.stderr) else None),
         )
     )
     if kept:
@@ -140,15 +140,3 @@ def run_sos(*, plain: bool, no_color: bool) -> None:
         with open_journal() as journal:
             journal.add_many(kept)
         say("Kept in your journal.")
-
-
-def say_wrapped(line: str, width: int | None) -> None:
-    """One line on stderr, wrapped between words where it goes to a terminal."""
-    sys.stderr.write((textwrap.fill(line, width - 1) if width else line) + "\n")
-
-
-def _is_tty(stream: TextIO | None) -> bool:
-    try:
-        return stream is not None and stream.isatty()
-    except (ValueError, OSError):  # closed
-        return False

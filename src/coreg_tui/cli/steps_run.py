@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 
 from coreg_tui.cli.breathe_run import POLL_S, Clock
 from coreg_tui.core.session import StepsSummary
-from coreg_tui.visual.step_frame import step_lines
+from coreg_tui.visual.step_frame import practice_rows
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -125,21 +125,15 @@ class _Live:
         left = max(0.0, remaining / step.seconds)
         key = (index, math.ceil(remaining), round(left * 40), width, height)
         if key != self.last:
-            from coreg_tui.visual.pinned import pinned_rows
-
-            top = pinned_rows(self.pins, (width, height)) if self.pins else []
-            lines = step_lines(
-                self.practice.title,
+            rows = practice_rows(
+                self.practice,
                 index,
-                len(self.practice.steps),
-                step.text,
                 remaining,
-                step.seconds,
-                (width, max(1, height - len(top))),
+                (width, height),
+                pins=self.pins,
                 ascii_only=self.ascii_only,
-                every_step=[s.text for s in self.practice.steps],
             )
-            self.painter.paint([*top, *lines][:height], (width, height))
+            self.painter.paint(rows, (width, height))
             self.last = key
 
 

@@ -15,6 +15,11 @@ class ContentError(InputError):
     """A content file that cannot be used, said in one line."""
 
 
+# What reading content can raise when a file is damaged, whoever wrote it; help right now
+# and the titles a person reads fall back rather than fail on any of these.
+UNREADABLE = (ContentError, OSError, RecursionError, UnicodeDecodeError)
+
+
 def builtin_content_dir() -> Path:
     package = Path(__file__).resolve().parent.parent
     shipped = package / "_content"  # inside an installed wheel

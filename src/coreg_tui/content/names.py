@@ -11,13 +11,13 @@ def practice_names() -> dict[str, str]:
     """Titles by practice id, and by breathing pattern for the built-in breathing
     practices (a `coreg breathe 4-6` session reads as "Longer breath out"). Empty if
     the practices cannot be read: the ids then stand in, and nothing fails."""
-    from coreg_tui.content.files import ContentError
+    from coreg_tui.content.files import UNREADABLE
 
     try:
         from coreg_tui.offer import offered_library
 
         practices = offered_library(offered_only=False).practices
-    except (ContentError, OSError, RecursionError, UnicodeDecodeError):
+    except UNREADABLE:
         return {}
     names: dict[str, str] = {}
     for p in practices:

@@ -22,7 +22,6 @@ from textual.color import Color
 from textual.theme import Theme
 
 from coreg_tui.core.states import State
-from coreg_tui.visual.breath_frame import PHASE_STYLES
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -172,7 +171,13 @@ def muted(app: App[Any]) -> str:
     return colour(app, "text-muted")
 
 
-_PHASES = {value.lower(): phase for phase, value in PHASE_STYLES.items()}
+@lru_cache(maxsize=1)
+def _phases() -> dict[str, str]:
+    """The CLI's phase colours, each to its phase. Read when first drawn, not as the app
+    starts: the breathing frame's module brings the pacer with it (about 24 ms)."""
+    from coreg_tui.visual.breath_frame import PHASE_STYLES
+
+    return {value.lower(): phase for phase, value in PHASE_STYLES.items()}
 
 
 def as_drawn(app: App[Any], style: str) -> Style:
@@ -181,8 +186,8 @@ def as_drawn(app: App[Any], style: str) -> Style:
     and dim text the theme's muted colour. So the CLI and the companion share frames."""
     parsed = Style.parse(style) if style else Style()
     ink = parsed.color.triplet.hex if parsed.color and parsed.color.triplet else None
-    if ink in _PHASES:
-        return parsed + Style(color=breath_colours(app)[_PHASES[ink]])
+    if ink in _phases():
+        return parsed + Style(color=breath_colours(app)[_phases()[ink]])
     if parsed.dim and parsed.color is None:
         return parsed + Style(color=muted(app), dim=False)
     return parsed

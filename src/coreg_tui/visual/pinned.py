@@ -40,6 +40,13 @@ def pinned_rows(pins: tuple[Pin, ...], size: tuple[int, int]) -> list[Line]:
         shown.remove(min(spare, key=lambda p: p.keep))
 
 
+def beneath(pins: tuple[Pin, ...], size: tuple[int, int]) -> tuple[list[Line], tuple[int, int]]:
+    """The pinned rows for a window of `size`, and the size left below them for the
+    picture (at least one row)."""
+    top = pinned_rows(pins, size)
+    return top, (size[0], max(1, size[1] - len(top)))
+
+
 def care_pins(care: list[str], intro: str) -> tuple[Pin, ...]:
     """Help right now's pins: the care lines (the first, a message, gives way first; the
     person's contact and the emergency line never do), then the line that introduces

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from coreg_tui.core.durations import format_clock
 from coreg_tui.text import printable
 from coreg_tui.visual.breath_frame import PHASE_STYLES, Line, centred
 from coreg_tui.visual.orb import bar_line
-from coreg_tui.visual.pinned import squeeze
+from coreg_tui.visual.pinned import Pin, beneath, squeeze
+
+if TYPE_CHECKING:
+    from coreg_tui.core.practices import Practice
 
 
 def step_lines(
@@ -51,3 +55,32 @@ def step_lines(
         (centred(hint, width), "dim"),
     ]
     return squeeze(body, height)
+
+
+def practice_rows(
+    practice: Practice,
+    index: int,
+    remaining: float,
+    size: tuple[int, int],
+    *,
+    pins: tuple[Pin, ...] = (),
+    ascii_only: bool = False,
+    hint: str = "enter: next step \u00b7 ctrl-c: finish",
+) -> list[Line]:
+    """A step practice's window at step `index`, below any `pins`: the same in the CLI
+    and the companion."""
+    top, room = beneath(pins, size)
+    step = practice.steps[index]
+    rows = step_lines(
+        practice.title,
+        index,
+        len(practice.steps),
+        step.text,
+        remaining,
+        step.seconds,
+        room,
+        ascii_only=ascii_only,
+        hint=hint,
+        every_step=[s.text for s in practice.steps],
+    )
+    return [*top, *rows][: size[1]]

@@ -21,12 +21,6 @@ PAGE = 200
 HEADERS = ("when", "what", "with", "tags", "note")
 
 
-def cut(text: str, width: int) -> str:
-    """A cell's words in its width, ending in an ellipsis where they go on (the entry,
-    opened with enter, shows them all)."""
-    return text if len(text) <= width else text[: max(0, width - 1)] + "\u2026"
-
-
 class ConfirmDelete(ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Delete", id="yes"),
@@ -164,12 +158,14 @@ class JournalScreen(Screen[None]):
         (up to a cap) where there is room; where there is not, the words a person wrote
         (the note) keep at least two fifths of the room: columns empty for every row shown
         are left out, what narrows a little, with and tags give way, then what narrows."""
+        from coreg_tui.visual.cells import natural_widths
+
         width = max(30, (self.size.width or 80) - 4)
-        natural = [max((len(r[i]) for r in rows), default=0) for i in range(len(HEADERS))]
         caps = (17, 60, 16, 20)  # when, what, with, tags; the note has the rest
+        natural = natural_widths(HEADERS[:4], [r[:4] for r in rows], caps)
         shown = [
-            (name, min(max(n, len(name)), caps[i]))
-            for i, (name, n) in enumerate(zip(HEADERS[:4], natural, strict=False))
+            (name, n or len(name))  # when and what stay, even with no rows yet
+            for i, (name, n) in enumerate(zip(HEADERS[:4], natural, strict=True))
             if n or i < 2
         ]
         least = max(12, width * 2 // 5)  # the note's share when room is short
@@ -206,6 +202,7 @@ class JournalScreen(Screen[None]):
             return
         from coreg_tui.content.names import practice_names
         from coreg_tui.text import literal
+        from coreg_tui.visual.cells import fit
         from coreg_tui.visual.entry_text import what_text, when_text
 
         names = practice_names()
@@ -225,10 +222,12 @@ class JournalScreen(Screen[None]):
             self.shown_width = self.size.width
             for name, width in self.columns(rows):
                 table.add_column(name, width=width, key=name)
+        # Cut where they go on, with an ellipsis: the entry, opened with enter, shows all.
         widths = {str(c.key.value): c.width for c in table.columns.values()}
         for entry, row in zip(page, rows, strict=True):
             cells = dict(zip(HEADERS, row, strict=True))
-            table.add_row(*(literal(cut(cells[k], w)) for k, w in widths.items()), key=entry.id)
+            shown = (literal(fit(cells[k], w).rstrip()) for k, w in widths.items())
+            table.add_row(*shown, key=entry.id)
         self.entries.extend(page)
         self.exhausted = len(page) < PAGE
         self.tell_status()
@@ -241,6 +240,8 @@ class JournalScreen(Screen[None]):
     def tell_status(self) -> None:
         """What the table shows, when it is not simply everything: a filter, a search
         that found nothing, an empty journal; and what to do next."""
+        from coreg_tui.text import literal
+
         search = self.query_one(Input).value.strip()
         parts = []
         if self.only_state:
@@ -251,8 +252,6 @@ class JournalScreen(Screen[None]):
             else:
                 parts.append("Nothing in your journal yet. Escape goes back; c on Home checks in.")
         status = self.query_one("#journal-status", Static)
-        from coreg_tui.text import literal
-
         status.update(literal(" ".join(parts)))
         status.display = bool(parts)
 

@@ -16,8 +16,8 @@ from coreg_tui.core.practices import Practice
 from coreg_tui.core.session import Around, StepsSummary
 from coreg_tui.tui.widgets.footer import CoregFooter
 from coreg_tui.tui.widgets.rows import Rows
-from coreg_tui.visual.pinned import Pin, pinned_rows
-from coreg_tui.visual.step_frame import step_lines
+from coreg_tui.visual.pinned import Pin
+from coreg_tui.visual.step_frame import practice_rows
 
 LOOK_S = 1 / 10
 
@@ -118,20 +118,15 @@ class PracticeScreen(Screen[StepsSummary | None]):
         if remaining <= 0:
             self.action_next()
             return
-        width, height = self.size.width or 80, (self.size.height or 24) - 1
-        top = pinned_rows(self.pins, (width, height)) if self.pins else []
-        rows = step_lines(
-            self.practice.title,
+        rows = practice_rows(
+            self.practice,
             self.index,
-            len(self.practice.steps),
-            step.text,
             remaining,
-            step.seconds,
-            (width, max(1, height - len(top))),
+            (self.size.width or 80, (self.size.height or 24) - 1),
+            pins=self.pins,
             hint="enter: next step \u00b7 escape: finish",
-            every_step=[s.text for s in self.practice.steps],
         )
-        self.query_one(Rows).show([*top, *rows])
+        self.query_one(Rows).show(rows)
 
     def action_next(self) -> None:
         self.done_steps = self.index + 1

@@ -5,6 +5,7 @@ person asks for it at the end."""
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -30,23 +31,35 @@ class SosScreen(Screen[None]):
         super().__init__()
         self.breath: BreathSummary | None = None
         self.steps: StepsSummary | None = None
+        self.up = False  # after a strong dorsal check-in: gentle activation first
 
     def compose(self) -> ComposeResult:
-        from datetime import datetime
-
         from coreg_tui.content.texts import sos_words
-        from coreg_tui.offer import help_leads_up, sos_lines
+        from coreg_tui.offer import sos_lines
         from coreg_tui.text import literal
 
-        # After a strong dorsal check-in the direction is up: gentle activation first.
-        now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
-        self.up = help_leads_up(now)
-        words = sos_words()
         with VerticalScroll(classes="care"):
             for line in sos_lines():
                 yield Static(literal(line), classes="care-line")
-            yield Static(words.rise if self.up else words.breathe, classes="question", id="next")
+            yield Static(sos_words().breathe, classes="question", id="next")
         yield CoregFooter()
+
+    def on_mount(self) -> None:
+        self.which_way()
+
+    @work(thread=True, exclusive=True)
+    def which_way(self) -> None:
+        """Whether to lead up rather than calm: it reads the journal, so it is asked in a
+        thread once the care lines are on the screen, never before them."""
+        from datetime import datetime
+
+        from coreg_tui.content.texts import sos_words
+        from coreg_tui.offer import help_leads_up
+
+        now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
+        if help_leads_up(now):
+            self.up = True
+            self.app.call_from_thread(self.query_one("#next", Static).update, sos_words().rise)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "keep":

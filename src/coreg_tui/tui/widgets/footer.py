@@ -38,6 +38,11 @@ def _cost(key: str, description: str) -> int:
     return len(key) + 2 + len(description) + 1 if description else len(key) + 1
 
 
+def _terse(binding: Binding, terse: set[str]) -> bool:
+    """Whether an edge key shows without its words ("back" names the escape key)."""
+    return ("back" if binding.key == BACK_KEY else binding.action) in terse
+
+
 class CoregFooter(Footer):
     DEFAULT_CSS = """
     CoregFooter FooterKey.-terse {
@@ -67,11 +72,15 @@ class CoregFooter(Footer):
             if name in found:
                 yield found[name]
 
-    def _key(self, binding: Binding, enabled: bool, tooltip: str, words: str) -> FooterKey:
+    def _cost(self, binding: Binding, words: bool) -> int:
+        return _cost(self.app.get_key_display(binding), binding.description if words else "")
+
+    def _key(self, binding: Binding, enabled: bool, tooltip: str, words: bool) -> FooterKey:
+        """A key as Textual draws it, with its words or (class -terse) without them."""
         key = FooterKey(
             binding.key,
             self.app.get_key_display(binding),
-            words,
+            binding.description if words else "",
             binding.action,
             disabled=not enabled,
             tooltip=tooltip or binding.description,
@@ -80,7 +89,7 @@ class CoregFooter(Footer):
         # which restyled every key as it was made (a cost at the first paint).
         key.set_reactive(FooterKey.compact, False)
         key.remove_class("-compact", update=False)
-        return key
+        return key.set_class(not words, "-terse")
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
@@ -95,37 +104,25 @@ class CoregFooter(Footer):
             if binding.show and id(binding) not in edge_keys and binding.action not in actions:
                 actions.add(binding.action)
                 own.append((binding, enabled, tooltip))
-        own_cost = [_cost(self.app.get_key_display(b), b.description) for b, _, _ in own]
+        needed = sum(self._cost(b, True) for b, _, _ in own)
         # The edge keys' words give way before any of the screen's keys: the palette's
         # first, then the others', never help now's.
-        for terse in ({}, {"command_palette"}, {"command_palette", HELP_ACTION, "back"}):
-            room = width - 2 - sum(self._edge_cost(b, terse) for b, _, _ in edge)
-            if sum(own_cost) <= room:
+        for terse in (set(), {"command_palette"}, {"command_palette", HELP_ACTION, "back"}):
+            room = width - 2 - sum(self._cost(b, not _terse(b, terse)) for b, _, _ in edge)
+            if needed <= room:
                 break
         words = True
-        for (binding, enabled, tooltip), full_cost in zip(own, own_cost, strict=True):
-            if words and full_cost > room:
-                words = False  # from here on, keys without their words (? names them)
-            cost = full_cost if words else _cost(self.app.get_key_display(binding), "")
+        for binding, enabled, tooltip in own:
+            # once one key does not fit with its words, the rest show without (? names them)
+            words = words and self._cost(binding, True) <= room
+            cost = self._cost(binding, words)
             if cost > room:
                 break  # this key and those after it give way
             room -= cost
-            key = self._key(binding, enabled, tooltip, binding.description if words else "")
-            yield key.set_class(not words, "-terse")
+            yield self._key(binding, enabled, tooltip, words)
         with EdgeKeys():
             for binding, enabled, tooltip in edge:
-                short = self._terse(binding, terse)
-                key = self._key(binding, enabled, tooltip, "" if short else binding.description)
-                yield key.set_class(short, "-terse")
-
-    @staticmethod
-    def _terse(binding: Binding, terse: set[str]) -> bool:
-        name = "back" if binding.key == BACK_KEY else binding.action
-        return name in terse
-
-    def _edge_cost(self, binding: Binding, terse: set[str]) -> int:
-        words = "" if self._terse(binding, terse) else binding.description
-        return _cost(self.app.get_key_display(binding), words)
+                yield self._key(binding, enabled, tooltip, not _terse(binding, terse))
 
     def on_resize(self) -> None:
         # Every screen has this footer, so it is where a new window size reaches the app's

@@ -21,7 +21,7 @@ from coreg_tui.visual.breath_frame import (
     layout,
     waiting_frame,
 )
-from coreg_tui.visual.pinned import Pin, pinned_rows
+from coreg_tui.visual.pinned import Pin, beneath
 
 LOOK_S = 1 / 20  # how often it looks at the clock; it redraws only on change
 
@@ -48,9 +48,8 @@ class Pacer(Rows):
         self.look()
 
     def current(self) -> Frame:
-        width, height = self.size.width or 80, self.size.height or 20
-        self.top = pinned_rows(self.pins, (width, height)) if self.pins else []
-        plan, size = self.session.plan, (width, max(1, height - len(self.top)))
+        plan = self.session.plan
+        self.top, size = beneath(self.pins, (self.size.width or 80, self.size.height or 20))
         t = self.session.elapsed()
         hint = (
             "paused: space goes on" if self.session.paused else "space pause \u00b7 escape finish"
