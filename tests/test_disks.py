@@ -225,7 +225,8 @@ def test_an_older_journal_on_read_only_media_is_read_through_a_copy_in_memory(
     _remount_read_only(disk.where)
     assert disk.notes() == ["from version 1"]
     assert disk.coreg("stats", "--all", "--json").returncode == 0
-    assert sorted(p.name for p in path.parent.iterdir()) == ["journal.sqlite3"]  # untouched
+    left = sorted(p.name for p in path.parent.iterdir())
+    assert left == ["journal.sqlite3", "journal.sqlite3.checked"]  # untouched
 
 
 def test_the_companion_on_a_full_disk_says_so_and_keeps_the_screen(
@@ -255,3 +256,20 @@ def test_the_companion_on_a_full_disk_says_so_and_keeps_the_screen(
     assert len(app.unkept) == 1 and "is full" in app.unkept[0]  # said again on closing
     disk.free()
     assert disk.notes() == ["before"] and disk.sound()
+
+
+@pytest.mark.parametrize("command", ["report", "export"])
+def test_writing_a_file_onto_a_full_disk_says_so_and_leaves_nothing(
+    disk: Disk | None, command: str
+) -> None:
+    if disk is None:
+        pytest.skip("needs a small disk of its own (mounting a tmpfs)")
+    for n in range(20):
+        assert disk.coreg("log", "calm", "-n", f"entry {n} " + "words " * 30).returncode == 0
+    disk.fill(leave=2048)
+    target = disk.where / "out.md"
+    done = disk.coreg(command, "-o", str(target))
+    assert done.returncode == 1 and "Wrote" not in done.stderr
+    assert "no space left" in one_line(done) and str(target) in done.stderr
+    assert not target.exists()
+    assert not [p for p in disk.where.iterdir() if p.name.endswith(".part")]

@@ -119,12 +119,16 @@ def _line_by_line(text: str) -> dict[str, Any]:
 
 def read_config(path: Path) -> tuple[Config, list[Problem]]:
     """The config at `path` with the defaults for whatever is wrong, and what is wrong."""
+    from coreg_tui.files import OddFileError, read_regular
+
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
         return Config(), []
     except IsADirectoryError:
         return Config(), [Problem(path, None, None, "is a folder, not a file")]
+    except OddFileError as exc:
+        return Config(), [Problem(path, None, None, str(exc).removeprefix(f"{path} "))]
     except OSError as exc:
         return Config(), [Problem(path, None, None, f"cannot be read ({exc.strerror})")]
     problems: list[Problem] = []
@@ -240,8 +244,12 @@ def save_setting(key: str, value: str) -> str | None:
 
     path = config_path()
     line = f'{key} = "{value}"'
+    from coreg_tui.files import private_folder, read_regular
+
     try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        text = read_regular(path).decode("utf-8")
+    except FileNotFoundError:
+        text = ""
     except (OSError, UnicodeDecodeError) as exc:
         return f"{path} could not be read, so '{key}' was not kept there ({exc})"
     found = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=.*$", text, re.M)
@@ -250,7 +258,7 @@ def save_setting(key: str, value: str) -> str | None:
     else:
         text += ("" if not text or text.endswith("\n") else "\n") + line + "\n"
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_folder(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".part")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

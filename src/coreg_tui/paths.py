@@ -57,3 +57,19 @@ def all_paths() -> dict[str, str]:
         "config_dir": str(config_dir()),
         "content_dir": str(content_dir()),
     }
+
+
+def own_files() -> list[tuple[Path, str]]:
+    """Every file of coreg's that a person's output must never replace, with its name."""
+    journal = journal_path()
+    found = [
+        (journal, "journal"),
+        *((journal.with_name(journal.name + end), "journal") for end in ("-wal", "-shm")),
+        (config_path(), "config"),
+    ]
+    try:
+        found += [(p, "journal's backup") for p in journal.parent.glob(f"{journal.name}*.bak")]
+        found += [(p, "practice file") for p in content_dir().glob("*.toml")]
+    except OSError:
+        pass
+    return found

@@ -314,4 +314,7 @@ def test_a_refused_journal_is_exit_1_and_left_alone(capsys: Cap) -> None:
         code, out, err = call(capsys, *argv)
         assert (code, out) == (1, "") and "written by a newer coreg" in err
     assert journal_path().read_bytes() == before
-    assert os.listdir(journal_path().parent) == ["journal.sqlite3"]
+    assert sorted(os.listdir(journal_path().parent)) == [
+        "journal.sqlite3",
+        "journal.sqlite3.checked",
+    ]

@@ -13,6 +13,9 @@ def main() -> None:
         sys.exit(answer_from_environment())
     import codecs
 
+    from coreg_tui.cli.streams import steady_streams
+
+    steady_streams()  # before any file is opened
     from coreg_tui.cli.terminal import companion_can_open
     from coreg_tui.text import ASCII_ERRORS, ascii_stand_ins
 

@@ -34,6 +34,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "practice": ("coreg_tui.cli.practices", "practice"),
     "patterns": ("coreg_tui.cli.breathe", "patterns"),
     "paths": ("coreg_tui.cli.transfer", "paths"),
+    "check": ("coreg_tui.cli.repair", "check"),
+    "recover": ("coreg_tui.cli.repair", "recover"),
     "stats": ("coreg_tui.cli.stats", "stats"),
     "report": ("coreg_tui.cli.stats", "report"),
     "completion": ("coreg_tui.cli.completion", "completion"),

@@ -131,6 +131,14 @@ COMMANDS: dict[str, Command] = {
     ),
     "patterns": Command("List the breathing presets with their timings.", JSON),
     "paths": Command("Where coreg keeps your journal, config and your own practices.", JSON),
+    "check": Command(
+        "Read the whole journal and say whether it is sound (exit 1 if it is damaged)."
+    ),
+    "recover": Command(
+        "Copy every entry that can still be read from a damaged journal into a new one.",
+        (),
+        (FILE,),
+    ),
     "stats": Command(
         "How your states spread over days, hours and company, and what helped.",
         (*RANGE, ("--all", FLAG), *JSON),

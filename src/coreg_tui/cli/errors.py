@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-from coreg_tui.core.errors import InputError
+from coreg_tui.core.errors import InputError, OutputError
 from coreg_tui.text import one_line
 
 
@@ -73,6 +73,30 @@ def tell_config(width: int | None = None) -> None:
     settings.tell_once(say)
 
 
+class Ended(BaseException):
+    """SIGTERM, SIGHUP or SIGQUIT: the command ends through every `finally` on the way
+    (a half-written export is removed, a transaction rolled back), not in the middle."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def end_on_signals() -> None:
+    import signal
+
+    def end(signum: int, frame: object) -> None:
+        raise Ended(signum)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
+        signal.signal(sig, end)
+
+
+def _kept_so_far() -> str:
+    store = sys.modules.get("coreg_tui.journal.store")
+    return "; what went into the journal was kept" if store and store.commits else ""
+
+
 def _quiet_broken_pipe() -> NoReturn:
     """Output cut short (`| head -1`): end quietly, as a reader that stopped asks."""
     import os
@@ -82,23 +106,82 @@ def _quiet_broken_pipe() -> NoReturn:
     sys.exit(0)
 
 
-def guarded(call: Callable[[], object]) -> NoReturn:
+def _finish(code: int) -> NoReturn:
+    """Flush what is still on its way to stdout: a full disk or a closed stream is said
+    here, never as a complaint from the interpreter on its way out."""
     try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except (OSError, ValueError) as exc:
+        _silence_stdout()
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        _say(f"the output could not be written ({reason.lower()}){_kept_so_far()}")
+        sys.exit(1)
+    sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    import os
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    with contextlib.suppress(Exception):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - what is left goes nowhere
+
+
+def _say(line: str) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"coreg: {one_line(line)}\n")
+        sys.stderr.flush()
+
+
+def _odd_arguments() -> str | None:
+    """Arguments that are not UTF-8 text (bytes the shell passed as they were)."""
+    for number, arg in enumerate(sys.argv[1:], start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"argument {number} is not UTF-8 text; nothing was done"
+    return None
+
+
+def guarded(call: Callable[[], object]) -> NoReturn:
+    end_on_signals()
+    try:
+        if (odd := _odd_arguments()) is not None:
+            raise InputError(odd)
         result = call()
     except BrokenPipeError:
         _quiet_broken_pipe()
+    except Ended as ended:
+        _silence_stdout()
+        sys.exit(128 + ended.signum)
     except InputError as exc:
         tell_config()
-        sys.stderr.write(f"coreg: {one_line(str(exc))}\n")
-        sys.exit(2)
+        _say(str(exc))
+        _finish(2)
     except Exception as exc:
         tell_config()
         if (usage := _usage_error(exc)) is not None:
             sys.stderr.write(usage + "\n")
-            sys.exit(2)
+            _finish(2)
         if (refused := _journal_refusal(exc)) is not None:
-            sys.stderr.write(f"coreg: {one_line(refused)}\n")
+            _say(refused)
+            _finish(1)
+        if isinstance(exc, OutputError):
+            _silence_stdout()
+            _say(f"{exc}{_kept_so_far()}")
+            sys.exit(1)
+        if isinstance(exc, OSError):  # a file or a stream the machine would not let us use
+            from coreg_tui.files import describe
+
+            if not exc.filename:
+                _silence_stdout()
+                _say(f"the output could not be written ({describe(exc)}){_kept_so_far()}")
+            else:
+                _say(f"cannot use {describe(exc)}{_kept_so_far()}")
             sys.exit(1)
         raise  # a bug in coreg: let it show
     tell_config()
-    sys.exit(result if isinstance(result, int) else 0)
+    _finish(result if isinstance(result, int) else 0)

@@ -43,9 +43,11 @@ def ascii_only(console: Console) -> bool:
 
 
 def companion_can_open() -> bool:
-    """The full-screen companion needs a person at a terminal: stdin and stdout both."""
+    """The full-screen companion needs a person at a terminal: stdin, stdout and stderr
+    all (with stderr sent to a file, what the screen shows, journal words included,
+    could end up in that file)."""
     try:
-        return sys.stdin.isatty() and is_terminal(sys.stdout)
+        return sys.stdin.isatty() and is_terminal(sys.stdout) and sys.stderr.isatty()
     except (AttributeError, ValueError):
         return False
 

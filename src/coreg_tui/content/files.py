@@ -29,13 +29,22 @@ def builtin_content_dir() -> Path:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file, or one line naming it: missing, a FIFO or device (said at once, never
+    waited on), too large, not UTF-8, not TOML, or nested too deeply to read."""
+    from coreg_tui.files import describe, read_regular
+
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return tomllib.loads(read_regular(path).decode("utf-8"))
     except FileNotFoundError:
         raise ContentError(f"{path}: the file is missing") from None
+    except OSError as exc:
+        raise ContentError(f"{path}: cannot be read ({describe(exc)})") from None
+    except UnicodeDecodeError as exc:
+        raise ContentError(f"{path}: not UTF-8 text (byte {exc.start + 1})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(f"{path}: not valid TOML ({exc})") from None
+    except RecursionError:
+        raise ContentError(f"{path}: nested too deeply to read") from None
 
 
 def text_field(

@@ -9,13 +9,12 @@ with the same id as a built-in practice takes its place.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from coreg_tui.content.files import ContentError, builtin_content_dir
+from coreg_tui.content.files import ContentError, builtin_content_dir, read_toml
 from coreg_tui.core.durations import DurationError, parse_duration
 from coreg_tui.core.pacing import PatternError, Preset, parse_pattern, resolve
 from coreg_tui.core.practices import Direction, Practice, PracticeKind, Step
@@ -79,12 +78,9 @@ def read_practice(
 ) -> tuple[Practice | None, list[str]]:
     """The practice in `path`, or None and every problem found in it."""
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except OSError as exc:
-        return None, [f"{path}: cannot be read ({exc.strerror})"]
-    except tomllib.TOMLDecodeError as exc:
-        return None, [f"{path}: not valid TOML ({exc})"]
+        data = read_toml(path)
+    except ContentError as exc:
+        return None, [str(exc)]
     c = _Checker(path, data)
     for key in sorted(set(data) - KEYS):
         c.problems.append(

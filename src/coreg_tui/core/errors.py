@@ -7,3 +7,11 @@ else is a bug in coreg and is allowed to show.
 
 class InputError(ValueError):
     """Input from a person or their files that coreg cannot use, said in one line."""
+
+
+class OutputError(Exception):
+    """Output that could not be written (a full disk, a closed stream): one line, exit 1."""
+
+    def __init__(self, what: str, cause: OSError) -> None:
+        reason = (cause.strerror or str(cause)).rstrip(".")
+        super().__init__(f"{what} ({reason[:1].lower()}{reason[1:]})")

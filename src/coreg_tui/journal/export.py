@@ -174,7 +174,7 @@ def write_markdown(
             chunk.append(f"\n{_day_heading(day)}\n\n")
         chunk.append(f"- {at.hour:02d}:{at.minute:02d} \u00b7 " + " \u00b7 ".join(_summary(entry)))
         chunk.append("\n")
-        if entry.note.strip():
+        if entry.note.strip() or printable(entry.note).strip():  # U+0085 alone is "blank"
             chunk.append("\n" + "\n".join(md_block(entry.note, "  ")) + "\n\n")
         count += 1
         if len(chunk) >= 1500:

@@ -30,9 +30,11 @@ from coreg_tui.core.entries import Entry, Kind
 from coreg_tui.core.errors import InputError
 from coreg_tui.core.states import State
 from coreg_tui.core.tallies import CheckinTallies, Count, PracticeTally
+from coreg_tui.journal import soundness
 from coreg_tui.journal.schema import APPLICATION_ID, MIGRATIONS, SUMS
 
 BUSY_TIMEOUT_MS = 5000
+commits = 0  # transactions this process has committed: an error after one says it was kept
 BACKUPS_KEPT = 3  # copies taken before migrations
 BULK_REBUILD = 10_000  # entries into an empty journal from which indexes are built after
 BULK_CACHE_KIB = -65536  # 64 MiB of page cache while an import writes, then back to SQLite's 2
@@ -88,7 +90,7 @@ def refusal(exc: sqlite3.Error, path: Path | None) -> JournalError | None:
         return None
     where = f"the journal at {path}" if path else "the journal"
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return JournalError(f"{where} looks damaged ({exc}); it was left as it is")
+        return JournalError(soundness.damaged_words(where, [str(exc)]))
     if name.startswith("SQLITE_FULL") or (
         name.startswith(("SQLITE_IOERR", "SQLITE_READONLY")) and path and _disk_full(path)
     ):
@@ -170,11 +172,10 @@ def _us(at: datetime) -> int:
 
 
 def _private_file(path: Path) -> None:
-    """Make the folder 0700 and the file 0600, creating them if need be, before SQLite opens it."""
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    if stat.S_IMODE(folder.stat().st_mode) != 0o700:
-        folder.chmod(0o700)
+    """Create the file 0600 (and any missing folders 0700) before SQLite opens it."""
+    from coreg_tui.files import private_folder
+
+    private_folder(path.parent)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
@@ -187,8 +188,9 @@ def _private_file(path: Path) -> None:
 
 def _check_header(path: Path, known: int) -> None:
     """Refuse a file that is not coreg's journal by reading its header: nothing is written."""
-    with path.open("rb") as fh:
-        header = fh.read(100)
+    from coreg_tui.files import read_head
+
+    header = read_head(path, 100)
     if not header:
         return  # an empty file: a journal about to be made
     if len(header) < 100 or not header.startswith(_MAGIC):
@@ -200,6 +202,28 @@ def _check_header(path: Path, known: int) -> None:
     if application_id not in (0, APPLICATION_ID):
         raise JournalError(f"{path} is another program's database; it was left as it is")
     _check_version(user_version, path, known)
+
+
+def _present(path: Path) -> bool:
+    """Whether there is a journal at `path`: False if nothing is there, a JournalError
+    at once for a folder, FIFO, device or socket (opening one could wait forever)."""
+    from coreg_tui.files import kind_of
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISREG(mode):
+        raise JournalError(f"{path} is {kind_of(mode)}, not a journal; it was left as it is")
+    return True
+
+
+def _cannot_open(path: Path, exc: OSError) -> JournalError:
+    from coreg_tui.files import OddFileError, describe
+
+    if isinstance(exc, OddFileError):
+        return JournalError(f"{exc}; it was left as it is")
+    return JournalError(f"the journal cannot be opened ({describe(exc)})")
 
 
 def _check_version(version: int, path: Path, known: int) -> None:
@@ -268,6 +292,7 @@ class Journal:
         self.conn = conn
         self.path = path
         self.read_only = read_only  # opened from read-only media or a read-only file
+        self.checked = False  # whether this opening found the journal sound
 
     # --- opening and closing -------------------------------------------------------
 
@@ -281,13 +306,14 @@ class Journal:
     ) -> Journal:
         """The journal at `path`. Without `create`, a missing file reads as an empty
         journal held in memory, and nothing is created on disk."""
-        if not path.exists():
-            if not create:
-                return cls._empty(migrations)
-            _private_file_or_refusal(path)
-        elif path.is_dir():
-            raise JournalError(f"{path} is a folder, not a journal")
-        _check_header(path, max(migrations))
+        try:
+            if not _present(path):
+                if not create:
+                    return cls._empty(migrations)
+                _private_file_or_refusal(path)
+            _check_header(path, max(migrations))
+        except OSError as exc:
+            raise _cannot_open(path, exc) from None
         if not create and not _writable(path):
             return cls._read_only(path, migrations)
         try:
@@ -353,6 +379,10 @@ class Journal:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # Reads only, so far: the authoritative version (the header may lag the WAL).
         version = _check_identity(conn, path, max(migrations))
+        if soundness.check_due(path):  # before anything can be written into damage
+            if found := soundness.problems(conn):
+                raise JournalError(soundness.damaged_words(f"the journal at {path}", found))
+            self.checked = True
         _into_wal(conn)
         conn.execute("PRAGMA synchronous = FULL")  # an acknowledged entry survives a crash
         conn.execute("PRAGMA secure_delete = ON")  # deleted words are overwritten
@@ -377,6 +407,8 @@ class Journal:
 
     def close(self) -> None:
         self.conn.close()
+        if self.path is not None and not self.read_only:
+            soundness.note_left(self.path, checked_now=self.checked)
 
     def __enter__(self) -> Journal:
         return self
@@ -574,6 +606,8 @@ class _Transaction:
         if kind is None:
             try:
                 self.conn.execute("COMMIT")
+                global commits
+                commits += 1
                 return
             except sqlite3.Error as error:
                 if self.conn.in_transaction:  # SQLite has already rolled back a full disk

@@ -6,6 +6,11 @@ import sys
 def run_tui() -> int:
     """Run the companion; anything the journal refused is said once more after it
     closes (exit 1), as the screen that said it is gone."""
+    from coreg_tui.journal import open_journal
+
+    # A damaged, foreign or newer journal is said in one line before the screen opens
+    # (exit 1), not found by a screen halfway through drawing. Nothing is created here.
+    open_journal(create=False).close()
     from coreg_tui.tui.app import CoregApp
 
     app = CoregApp()

@@ -1,0 +1,201 @@
+"""Output that cannot be written, input that is closed or not text, and a damaged journal:
+through the installed command, on real files and real streams."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from coreg_tui.journal.store import Journal
+from tests.installed import COREG, coreg, run_in_pty
+from tests.journal.builders import entry
+
+pytestmark = pytest.mark.slow
+
+
+def _run(argv: list[str | bytes], **streams: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [str(COREG), *argv],
+        capture_output="stdout" not in streams,
+        timeout=30,
+        check=False,
+        **streams,  # type: ignore[call-overload]
+    )
+
+
+def _notes() -> list[str]:
+    return sorted(e["note"] for e in json.loads(coreg("list", "--json").stdout))
+
+
+# --- output that cannot be written ----------------------------------------------------
+
+
+def test_a_closed_stdout_is_one_line_and_says_the_entry_was_kept() -> None:
+    done = subprocess.run(
+        f"exec '{COREG}' log calm -n 'kept anyway' >&-",
+        shell=True,
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and "was kept" in done.stderr
+    assert _notes() == ["kept anyway"]
+
+
+@pytest.mark.parametrize("argv", [["list"], ["log", "calm", "-n", "on a full output"], ["stats"]])
+def test_output_to_a_full_device_is_one_line_exit_1(argv: list[str]) -> None:
+    coreg("log", "calm", "-n", "first")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [str(COREG), *argv],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and "no space left" in done.stderr
+    assert ("was kept" in done.stderr) == (argv[0] == "log")
+
+
+def test_closed_stdin_never_stands_between_a_person_and_help() -> None:
+    done = subprocess.run(
+        f"exec '{COREG}' sos --plain <&-",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "COREG_TIME_SCALE": "1000"},
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert "emergency" in done.stdout and "keep a note" not in done.stdout.lower()
+
+
+def test_closed_stdin_under_a_terminal_still_shows_the_care_lines() -> None:
+    shown = run_in_pty("sos", env={"COREG_TIME_SCALE": "50"}, stdin_devnull=True, timeout=60)
+    assert b"emergency" in shown.output and b"Traceback" not in shown.output
+
+
+def test_arguments_that_are_not_utf8_are_one_line_and_write_nothing() -> None:
+    done = _run([b"log", b"calm", b"-n", b"caf\xe9"])
+    assert done.returncode == 2 and done.stderr.count(b"\n") == 1
+    assert b"argument 4 is not UTF-8" in done.stderr
+    assert not (Path(os.environ["COREG_HOME"]) / "data").exists()
+
+
+# --- a damaged journal ----------------------------------------------------------------
+
+
+def _damaged(home: Path, *, keep_time: bool = False) -> Path:
+    path = home / "data" / "journal.sqlite3"
+    with Journal.open(path) as journal:
+        journal.add_many(entry(i, note=f"note {i} " + "x" * 400) for i in range(400))
+    stamp = path.stat()
+    data = bytearray(path.read_bytes())
+    # Scribble over an index page near the end: no new entry's way passes through it,
+    # so SQLite alone would write beside the damage without a word.
+    pages = len(data) // 4096
+    data[4096 * (pages - 2) : 4096 * (pages - 1)] = b"\x13" * 4096
+    path.write_bytes(bytes(data))
+    if keep_time:
+        os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    return path
+
+
+def test_damage_is_noticed_before_anything_is_written(coreg_home: Path, tmp_path: Path) -> None:
+    path = _damaged(coreg_home)
+    before = path.read_bytes()
+    incoming = tmp_path / "in.json"
+    incoming.write_text('[{"at": "2026-01-02T10:00:00+00:00", "state": "calm"}]')
+    for argv in (["log", "calm"], ["import", str(incoming)], ["delete", "0000", "--yes"]):
+        done = coreg(*argv)
+        assert done.returncode == 1 and "is damaged" in done.stderr, (argv, done.stderr)
+        assert done.stderr.count("\n") == 1 and "coreg recover" in done.stderr
+    assert path.read_bytes() == before
+
+
+def test_damage_that_left_no_trace_is_found_by_the_daily_check(coreg_home: Path) -> None:
+    path = _damaged(coreg_home, keep_time=True)
+    stamp = path.with_name(path.name + ".checked")
+    checked, _, left = stamp.read_text().partition(" ")
+    assert left.split() == [str(path.stat().st_size), str(path.stat().st_mtime_ns)]
+    stamp.write_text(f"{float(checked) - 2 * 86400:.0f} {left}")  # two days ago
+    before = path.read_bytes()
+    done = coreg("log", "calm")
+    assert done.returncode == 1 and "is damaged" in done.stderr
+    assert path.read_bytes() == before
+
+
+def test_check_says_sound_or_damaged(coreg_home: Path) -> None:
+    none_yet = coreg("check")
+    assert none_yet.returncode == 0 and "no journal yet" in none_yet.stdout
+    coreg("log", "calm")
+    sound = coreg("check")
+    assert sound.returncode == 0 and "is sound: 1 entry" in sound.stdout
+    _damaged_in_place(coreg_home)
+    damaged = coreg("check")
+    assert damaged.returncode == 1 and "is damaged" in damaged.stdout
+    assert "coreg recover" in damaged.stdout and "Traceback" not in damaged.stderr
+
+
+def _damaged_in_place(home: Path) -> None:
+    (home / "data" / "journal.sqlite3").unlink()
+    for leftover in (home / "data").iterdir():
+        leftover.unlink()
+    _damaged(home)
+
+
+def test_recover_copies_every_readable_entry_and_leaves_the_damaged_one(
+    coreg_home: Path, tmp_path: Path
+) -> None:
+    path = coreg_home / "data" / "journal.sqlite3"
+    with Journal.open(path) as journal:
+        journal.add_many(entry(i, note=f"note {i} " + "x" * 400) for i in range(400))
+    data = bytearray(path.read_bytes())
+    data[4096 * 20 : 4096 * 22] = b"\x13" * 8192  # two pages of the entries themselves
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    target = tmp_path / "recovered.sqlite3"
+    done = coreg("recover", str(target))
+    assert done.returncode == 0, done.stderr
+    assert path.read_bytes() == before
+    with Journal.open(target, create=False) as recovered:
+        notes = {e.note.split(" x")[0] for e in recovered.entries()}
+    assert 380 <= len(notes) < 400  # all but those two pages held
+    assert f"Copied {len(notes)} entries" in done.stdout and "Could not read" in done.stdout
+    again = coreg("recover", str(target))
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_the_companion_with_a_damaged_journal_says_so_and_exits_1(coreg_home: Path) -> None:
+    _damaged(coreg_home)
+    shown = run_in_pty(timeout=30)
+    assert shown.returncode == 1 and b"is damaged" in shown.output
+    assert b"Traceback" not in shown.output
+    assert b"\x1b[?1049h" not in shown.output  # said before any screen was drawn
+
+
+def test_the_companion_does_not_open_with_stderr_sent_to_a_file(tmp_path: Path) -> None:
+    import pty
+
+    master, slave = pty.openpty()
+    with (tmp_path / "errors").open("w") as errors:
+        started = time.monotonic()
+        done = subprocess.run(
+            [str(COREG)], stdin=slave, stdout=slave, stderr=errors, timeout=30, check=False
+        )
+    os.close(slave)
+    os.close(master)
+    assert done.returncode == 2 and time.monotonic() - started < 20
+    written = (tmp_path / "errors").read_text()
+    assert "opens in a terminal" in written and "\x1b[" not in written
