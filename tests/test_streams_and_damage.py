@@ -3,6 +3,7 @@ through the installed command, on real files and real streams."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -162,7 +163,8 @@ def test_recover_copies_every_readable_entry_and_leaves_the_damaged_one(
     with Journal.open(path) as journal:
         journal.add_many(entry(i, note=f"note {i} " + "x" * 400) for i in range(400))
     data = bytearray(path.read_bytes())
-    data[4096 * 20 : 4096 * 22] = b"\x13" * 8192  # two pages of the entries themselves
+    page = data.index(b"note 200 ") // 4096  # a page of the entries themselves
+    data[4096 * page : 4096 * (page + 1)] = b"\x13" * 4096
     path.write_bytes(bytes(data))
     before = path.read_bytes()
     target = tmp_path / "recovered.sqlite3"
@@ -171,7 +173,7 @@ def test_recover_copies_every_readable_entry_and_leaves_the_damaged_one(
     assert path.read_bytes() == before
     with Journal.open(target, create=False) as recovered:
         notes = {e.note.split(" x")[0] for e in recovered.entries()}
-    assert 380 <= len(notes) < 400  # all but those two pages held
+    assert 390 <= len(notes) < 400  # all but that page's few
     assert f"Copied {len(notes)} entries" in done.stdout and "Could not read" in done.stdout
     again = coreg("recover", str(target))
     assert again.returncode == 1 and "already exists" in again.stderr
@@ -199,3 +201,59 @@ def test_the_companion_does_not_open_with_stderr_sent_to_a_file(tmp_path: Path) 
     assert done.returncode == 2 and time.monotonic() - started < 20
     written = (tmp_path / "errors").read_text()
     assert "opens in a terminal" in written and "\x1b[" not in written
+
+
+# --- import: only files and standard input, in bounded memory ----------------------------
+
+
+def test_import_refuses_a_device_or_fifo_at_once(tmp_path: Path) -> None:
+    zero = tmp_path / "zero"
+    try:
+        os.mknod(zero, 0o020600, os.makedev(1, 5))  # a node like /dev/zero's, of our own
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    os.mkfifo(tmp_path / "pipe")
+    for odd in (zero, tmp_path / "pipe"):
+        done = coreg("import", str(odd), timeout=10)
+        assert done.returncode == 2 and done.stderr.count("\n") == 1
+        assert str(odd) in done.stderr and "Traceback" not in done.stderr
+
+
+def _limited_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (600 << 20, 600 << 20))
+
+
+def test_an_endless_import_stays_within_bounded_memory() -> None:
+    """An entry that never ends, from a pipe: refused once it passes 16 MiB, in a process
+    that may not use more than 600 MB of address space (MemoryError would show)."""
+    proc = subprocess.Popen(
+        [str(COREG), "import", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=_limited_memory,  # noqa: PLW1509 - no threads in this test
+    )
+    assert proc.stdin is not None
+    head = b'[{"at": "2026-01-01T10:00:00+00:00", "state": "calm", "note": "'
+    with contextlib.suppress(BrokenPipeError, ValueError):
+        proc.stdin.write(head)
+        for _ in range(200):  # up to 200 MiB: far past the limit on one entry
+            proc.stdin.write(b"x" * (1 << 20))
+        proc.stdin.close()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2 and b"larger than 16 MiB" in err and b"Traceback" not in err
+    assert json.loads(coreg("list", "--json").stdout) == []
+
+
+def test_a_lone_surrogate_in_an_import_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    incoming = tmp_path / "in.json"
+    incoming.write_text(
+        '[{"at": "2026-01-01T10:00:00+00:00", "state": "calm", "note": "fine \\ud83d\\ude00"},'
+        ' {"at": "2026-01-01T11:00:00+00:00", "state": "calm", "note": "half \\ud800 of it"}]'
+    )
+    done = coreg("import", str(incoming))
+    assert done.returncode == 2 and "half of a character" in done.stderr
+    assert done.stderr.count("\n") == 1
+    assert json.loads(coreg("list", "--json").stdout) == []

@@ -29,6 +29,11 @@ VALUES = [
     "tight chest", "", " ", "-", "--", "-x", "=", "[bold red]hi[/]",
     "[link=https://example.org]x[/link]", "\x1b]52;c;aGk=\x07", "\x1b[2J", "\u202eevil",
     "\x9b31m", "\x7f", "\udcff", "Zoë", "\U0001f493", "out put.md", "missing.json", "0" * 8,
+    # bytes that are not UTF-8 (as Python hands them over), half characters, and numbers
+    # and moments far out of range
+    "caf\udce9", "\ud800", "\udfff x", "99999999999d", "99999999999999999999",
+    "-99999999999999999999", "1e400", "9999-12-31", "0001-01-01", "0001-01-01T00:00+01:00",
+    "9999-12-31T23:59:59-23:59", "2026-03-29 02:30", "1899-12-31", "99999999999w",
 ]  # fmt: skip
 
 
@@ -123,13 +128,25 @@ def test_any_command_line_ends_with_0_1_or_2_and_never_a_traceback(
     assert "\x1b" not in shown and "\x07" not in shown, (args, shown)
 
 
+def _as_bytes(arg: str) -> bytes:
+    """An argument as a real command line holds it: bytes, never a NUL; a half character
+    that is not an escaped byte goes as the UTF-8 bytes it would be."""
+    return arg.replace("\x00", "").encode(
+        "utf-8", "surrogateescape" if _escaped(arg) else "surrogatepass"
+    )
+
+
+def _escaped(arg: str) -> bool:
+    return all(not 0xD800 <= ord(c) <= 0xDFFF or 0xDC80 <= ord(c) <= 0xDCFF for c in arg)
+
+
 @pytest.mark.slow
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(args=command_lines(exclude=frozenset({"breathe", "practice", "sos"})))
 def test_a_sample_through_the_installed_command(tmp_path: Path, args: list[str]) -> None:
     """The same, in a real process (where time is real: no breathing or practices)."""
     done = subprocess.run(
-        [str(COREG), *(a.replace("\x00", "") for a in args)],
+        [str(COREG), *(_as_bytes(a) for a in args)],
         capture_output=True,
         stdin=subprocess.DEVNULL,
         cwd=tmp_path,

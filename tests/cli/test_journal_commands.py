@@ -263,7 +263,7 @@ def test_import_from_another_tool(capsys: Cap, tmp_path: Path) -> None:
             '[{"id": "0190a0a0-0000-7000-8000-000000000001", "at": "2026-10-01T08:00", '
             '"state": "calm"}, {"id": "0190a0a0-0000-7000-8000-000000000001", '
             '"at": "2026-10-02T08:00", "state": "calm"}]',
-            "entries 1 and 2 have the same id (0190a0a0)",
+            "entry 2 has the same id as an earlier one (0190a0a0)",
         ),
     ],
 )

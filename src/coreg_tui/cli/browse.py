@@ -129,7 +129,7 @@ def show(ref: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)]) -> Non
         e = journal.get(ref)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow="fold")  # a long link wraps onto the next line, never cut
     rows: list[tuple[str, Text | str | None]] = [
         ("id", e.id),
         ("kind", "check-in" if e.kind == "checkin" else "practice"),
@@ -221,8 +221,21 @@ def delete(
         if not yes:
             if not sys.stdin.isatty():
                 raise InputError(f"add --yes to delete {entry.short_id} without being asked")
-            if not typer.confirm(f"Delete {entry.short_id} ({described})?", default=False):
+            if not _sure(f"Delete {entry.short_id} ({described})?"):
                 say("Kept.")
                 return
         journal.delete(entry.id)
     say(f"Deleted {entry.short_id} ({described}).")
+
+
+def _sure(question: str) -> bool:
+    """Yes or no, no being the default; Ctrl-C or Ctrl-D (or a closed input) is a no."""
+    sys.stdout.write(f"{question} [y/N]: ")
+    sys.stdout.flush()
+    try:
+        answer = sys.stdin.readline()
+    except KeyboardInterrupt:
+        answer = ""
+    if not answer.endswith("\n"):  # Ctrl-C, Ctrl-D: the line the person was on ends here
+        sys.stdout.write("\n")
+    return answer.strip().lower() in ("y", "yes")

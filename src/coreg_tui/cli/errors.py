@@ -154,6 +154,9 @@ def guarded(call: Callable[[], object]) -> NoReturn:
         result = call()
     except BrokenPipeError:
         _quiet_broken_pipe()
+    except KeyboardInterrupt:  # Ctrl-C while a command works: it stops, without a trace
+        _silence_stdout()
+        sys.exit(130)
     except Ended as ended:
         _silence_stdout()
         sys.exit(128 + ended.signum)

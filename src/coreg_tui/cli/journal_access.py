@@ -12,9 +12,23 @@ from coreg_tui.journal.store import Filter
 __all__ = ["build_filter", "now", "open_journal"]
 
 
+MOST_ENTRIES = 10**9
+
+
 def now() -> datetime:
     """The one clock read of a command: local, aware."""
-    return datetime.now().astimezone()
+    import os
+
+    from coreg_tui.core.errors import InputError
+
+    try:
+        return datetime.now().astimezone()
+    except (ValueError, OverflowError):
+        zone = os.environ.get("TZ", "")
+        raise InputError(
+            f"the time zone TZ={zone!r} cannot be used (its offset is a day or more); "
+            "set TZ to a place, such as Europe/Berlin, or unset it"
+        ) from None
 
 
 def build_filter(
@@ -30,8 +44,10 @@ def build_filter(
 ) -> Filter:
     from coreg_tui.core.errors import InputError
 
-    if limit is not None and limit < 0:
-        raise InputError(f"--limit is {limit}; use a number of entries, or 0 for all")
+    if limit is not None and not 0 <= limit <= MOST_ENTRIES:
+        raise InputError(
+            f"--limit is {limit}; use a number of entries up to {MOST_ENTRIES:,}, or 0 for all"
+        )
     start = parse_when(since, at) if since else None
     end = parse_when(until, at, end_of_day=True) if until else None
     if start is not None and end is not None and end <= start:

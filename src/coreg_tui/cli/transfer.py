@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
@@ -74,21 +76,12 @@ def import_entries(
     """Bring entries in from a JSON file. Entries the journal already has are left as they
     are; any that differ from the file are named, and the exit code is 1."""
     from coreg_tui.cli.journal_access import open_journal
-    from coreg_tui.cli.output import user_path
     from coreg_tui.cli.terminal import say
-    from coreg_tui.core.errors import InputError
-    from coreg_tui.journal.importer import collector_paused, parse_entries
+    from coreg_tui.journal.importer import collector_paused, read_entries
 
     source = "standard input" if file == "-" else file
-    try:
-        text = sys.stdin.read() if file == "-" else user_path(file).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise InputError(f"cannot read {source}: {reason}") from None
-    with collector_paused():
-        entries = parse_entries(text, source)
-        with open_journal() as journal:
-            merged = journal.merge(entries)
+    with _import_source(file) as stream, collector_paused(), open_journal() as journal:
+        merged = journal.merge(read_entries(stream, source), twins_in=source)
     note = f" ({merged.same:,} already there)" if merged.same else ""
     say(f"Imported {merged.added:,} entr{'y' if merged.added == 1 else 'ies'}{note}.")
     if not merged.conflicts:
@@ -99,6 +92,33 @@ def import_entries(
     what = "1 entry that differs" if count == 1 else f"{count:,} entries that differ"
     say(f"coreg: kept your journal's own version of {what} in {source}: {shown}{more}", sys.stderr)
     return 1
+
+
+@contextlib.contextmanager
+def _import_source(file: str) -> Iterator[TextIO]:
+    """Standard input, or a regular file (never a FIFO or device: it could be endless
+    or wait forever), as UTF-8 text read a chunk at a time."""
+    import os
+
+    from coreg_tui.cli.output import user_path
+    from coreg_tui.core.errors import InputError
+    from coreg_tui.files import describe, refuse_odd
+
+    if file == "-":
+        yield sys.stdin
+        return
+    path = user_path(file)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise InputError(f"cannot read {describe(exc)}") from None
+    try:
+        refuse_odd(path, os.fstat(fd).st_mode)
+    except OSError as exc:
+        os.close(fd)
+        raise InputError(f"{exc}; give a file, or - for standard input") from None
+    with open(fd, encoding="utf-8") as stream:
+        yield stream
 
 
 def paths(

@@ -7,7 +7,7 @@ are pure functions: the same words and the same `now` give the same moment.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from coreg_tui.core.errors import InputError
 
@@ -17,9 +17,23 @@ _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 HELP = "use today, yesterday, now, 3d, 2w, 12h, 2026-11-20, 2026-11-20T14:30 or 14:30"
 
 
+EARLIEST = datetime(1900, 1, 1)  # moments outside these years are refused in one line
+LATEST = datetime(3000, 1, 1)
+
+
 def _local(day: date, at: time) -> datetime:
-    """A wall-clock time on a day in the local zone, with that day's offset (DST-aware)."""
-    return datetime.combine(day, at).astimezone()
+    """A wall-clock time on a day in the local zone, with that day's offset (DST-aware).
+    A time the clocks skipped (inside a daylight-saving gap) is refused: stored as it
+    is, it would be another moment than the one meant. A time the clocks passed twice
+    is the first of the two (Python's fold=0)."""
+    naive = datetime.combine(day, at)
+    moment = naive.astimezone()
+    if moment.replace(tzinfo=None) != naive:
+        raise InputError(
+            f"{naive:%H:%M on %-d %b %Y} did not happen here: the clocks went forward over "
+            "it; give a time before or after the change"
+        )
+    return moment
 
 
 def _clock(text: str) -> time | None:
@@ -34,7 +48,22 @@ def _clock(text: str) -> time | None:
 
 def parse_when(text: str, now: datetime, *, end_of_day: bool = False) -> datetime:
     """The moment `text` names. A bare day means its start, or with `end_of_day`
-    the start of the next day (so `--until yesterday` includes all of yesterday)."""
+    the start of the next day (so `--until yesterday` includes all of yesterday).
+    Moments before 1900 or from 3000 on are refused in one line."""
+    try:
+        moment = _parse_when(text, now, end_of_day)
+        inside = EARLIEST <= moment.replace(tzinfo=None) < LATEST
+        inside = inside and EARLIEST.year <= moment.astimezone(UTC).year < LATEST.year
+    except (OverflowError, ValueError) as exc:
+        if isinstance(exc, InputError):
+            raise
+        inside = False
+    if not inside:
+        raise InputError(f"'{text.strip()}' is too far off; give a moment between 1900 and 2999")
+    return moment
+
+
+def _parse_when(text: str, now: datetime, end_of_day: bool) -> datetime:
     raw = " ".join(text.strip().split())
     word = raw.lower()
     if not word:

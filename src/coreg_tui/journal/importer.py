@@ -1,22 +1,33 @@
 """Reading entries in: coreg's own JSON export, or a plain JSON array from another tool.
 
-Everything is read and checked before anything is written; the store then
-adds it all in one transaction, matching entries by id, so importing the
-same file twice adds nothing.
+The file is read as a stream, an entry at a time, so memory stays bounded
+however large (or endless) the input is: a megabyte of text read ahead, one
+entry of up to ITEM_LIMIT, and a batch of entries on its way into the journal.
+The store adds them all in one transaction, matching entries by id, so
+importing the same file twice adds nothing, and anything wrong anywhere in the
+file (even in its last line) means nothing at all was imported.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import json
+import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TextIO
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.errors import InputError
 from coreg_tui.journal.export import FORMAT_NAME, FORMAT_VERSION
 from coreg_tui.journal.records import from_record
+
+CHUNK = 1 << 20  # characters read at a time
+ITEM_LIMIT = 16 << 20  # the largest single entry (or header value) read whole
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"[ \t\n\r]*")
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89abcdefABCDEF]")
 
 
 @contextlib.contextmanager
@@ -34,38 +45,147 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def parse_entries(text: str, source: str) -> list[Entry]:
+class _Stream:
+    """JSON text read a chunk at a time, with the few steps a journal's shape needs."""
+
+    def __init__(self, source: TextIO, name: str) -> None:
+        self.source, self.name = source, name
+        self.buf, self.pos, self.eof = "", 0, False
+        self.lines_before = 0  # line breaks in text already let go of
+
+    def _more(self) -> bool:
+        if self.eof:
+            return False
+        try:
+            chunk = self.source.read(CHUNK)
+        except UnicodeDecodeError:
+            raise InputError(f"{self.name} is not UTF-8 text; nothing was imported") from None
+        if not chunk:
+            self.eof = True
+            return False
+        self.lines_before += self.buf.count("\n", 0, self.pos)
+        self.buf = self.buf[self.pos :] + chunk
+        self.pos = 0
+        return True
+
+    def peek(self) -> str:
+        """The next character that is not white space ('' at the end)."""
+        while True:
+            self.pos = _SPACE.match(self.buf, self.pos).end()  # type: ignore[union-attr]
+            if self.pos < len(self.buf) or not self._more():
+                return self.buf[self.pos : self.pos + 1]
+
+    def expect(self, chars: str, what: str) -> str:
+        found = self.peek()
+        if not found or found not in chars:
+            self.fail(f"expected {what}")
+        self.pos += 1
+        return found
+
+    def value(self) -> Any:
+        """The next whole JSON value (an entry, a key, a header field)."""
+        self.peek()
+        while True:
+            try:
+                found, end = _DECODER.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError as exc:
+                if len(self.buf) - self.pos > ITEM_LIMIT:
+                    self.fail(f"an entry larger than {ITEM_LIMIT >> 20} MiB")
+                if self._more():
+                    continue
+                self.fail(exc.msg, exc.pos)
+            except RecursionError:
+                raise InputError(f"{self.name} is nested too deeply to be a journal") from None
+            if end < len(self.buf) or self.eof or not self._more():  # never a number cut short
+                if _ESCAPED_SURROGATE.search(self.buf, self.pos, end):
+                    _refuse_surrogates(found, self.name)
+                self.pos = end
+                return found
+
+    def fail(self, message: str, at: int | None = None) -> None:
+        at = self.pos if at is None else at
+        line = self.lines_before + self.buf.count("\n", 0, at) + 1
+        column = at - self.buf.rfind("\n", 0, at)
+        raise InputError(f"{self.name} is not valid JSON (line {line}, column {column}: {message})")
+
+
+def _refuse_surrogates(value: Any, name: str) -> None:
+    """Half of a character escaped on its own (\\ud800) is not text and cannot be kept."""
     try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError as exc:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
         raise InputError(
-            f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            f"{name} holds half of a character (a lone \\uD800-\\uDFFF escape), which is "
+            "not text; nothing was imported"
         ) from None
-    except RecursionError:
-        raise InputError(f"{source} is nested too deeply to be a journal") from None
-    if isinstance(data, dict):
-        if data.get("format") != FORMAT_NAME or not isinstance(data.get("entries"), list):
-            raise InputError(
-                f"{source}: expected coreg's JSON export or a JSON array of entries "
-                "(objects with at least 'at' and 'state')"
-            )
-        version = data.get("version")
-        if not isinstance(version, int) or version > FORMAT_VERSION:
-            raise InputError(
-                f"{source} was written by a newer coreg (format version {version}); update coreg"
-            )
-        items = data["entries"]
-    elif isinstance(data, list):
-        items = data
+
+
+def read_entries(source: TextIO, name: str) -> Iterator[Entry]:
+    """The entries in `source`, one at a time, checked as they come: coreg's export
+    (`{"format": "coreg-journal", ..., "entries": [...]}`) or a bare array of entries."""
+    stream = _Stream(source, name)
+    first = stream.expect("{[", "a JSON array of entries or coreg's JSON export")
+    if first == "[":
+        yield from _items(stream)
     else:
-        raise InputError(f"{source}: expected a JSON array of entries or coreg's JSON export")
-    entries = [from_record(item, f"{source}: entry {i}") for i, item in enumerate(items, start=1)]
-    _refuse_twins(entries, source)
-    return entries
+        header: dict[str, Any] = {}
+        seen_entries = False
+        if stream.peek() != "}":
+            while True:
+                key = stream.value()
+                if not isinstance(key, str):
+                    stream.fail("a name in quotes")
+                stream.expect(":", "':'")
+                if key == "entries" and stream.peek() == "[":
+                    stream.expect("[", "'['")
+                    _check_header(header, name, final=False)
+                    yield from _items(stream)
+                    seen_entries = True
+                else:
+                    header[key] = stream.value()
+                if stream.expect(",}", "',' or '}'") == "}":
+                    break
+        else:
+            stream.expect("}", "'}'")
+        _check_header(header, name, final=True, seen_entries=seen_entries)
+    if stream.peek():
+        stream.fail("the end of the file after the journal")
 
 
-def _refuse_twins(entries: list[Entry], source: str) -> None:
-    """Two entries with one id in one file: which is meant cannot be told, so neither is."""
+def _check_header(
+    header: dict[str, Any], name: str, *, final: bool, seen_entries: bool = False
+) -> None:
+    """coreg's export says what it is; a newer format is refused (at once if it says so
+    before its entries, else at the end, when nothing has been kept yet)."""
+    fmt, version = header.get("format"), header.get("version")
+    if (final or "format" in header) and (fmt != FORMAT_NAME or (final and not seen_entries)):
+        raise InputError(
+            f"{name}: expected coreg's JSON export or a JSON array of entries "
+            "(objects with at least 'at' and 'state')"
+        )
+    if (final or "version" in header) and (
+        not isinstance(version, int) or version > FORMAT_VERSION
+    ):
+        raise InputError(
+            f"{name} was written by a newer coreg (format version {version}); update coreg"
+        )
+
+
+def _items(stream: _Stream) -> Iterator[Entry]:
+    if stream.peek() == "]":
+        stream.pos += 1
+        return
+    number = 0
+    while True:
+        number += 1
+        yield from_record(stream.value(), f"{stream.name}: entry {number}")
+        if stream.expect(",]", "',' or ']'") == "]":
+            return
+
+
+def parse_entries(text: str, source: str) -> list[Entry]:
+    """Every entry in `text` (see read_entries), with two holding one id refused."""
+    entries = list(read_entries(io.StringIO(text), source))
     first: dict[str, int] = {}
     for i, e in enumerate(entries, start=1):
         earlier = first.setdefault(e.id, i)
@@ -74,3 +194,4 @@ def _refuse_twins(entries: list[Entry], source: str) -> None:
                 f"{source}: entries {earlier} and {i} have the same id ({e.short_id}); "
                 "nothing was imported"
             )
+    return entries

@@ -11,7 +11,7 @@ import json
 import math
 import re
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from coreg_tui.core.entries import Entry, Kind, clean_words
@@ -167,9 +167,14 @@ def _at(r: _Reader) -> datetime:
         text = r.text("at", optional=False)
     try:
         at = datetime.fromisoformat(text or "")
-    except ValueError:
-        raise r.fail("at", "a time in ISO 8601, e.g. 2026-11-23T14:30:00+01:00") from None
-    return at if at.tzinfo is not None else at.astimezone()  # no offset: local time
+        at = at if at.tzinfo is not None else at.astimezone()  # no offset: local time
+        if not 1900 <= at.astimezone(UTC).year < 3000:
+            raise ValueError
+    except (ValueError, OverflowError):
+        raise r.fail(
+            "at", "a time in ISO 8601 between 1900 and 2999, such as 2026-11-23T14:30:00+01:00"
+        ) from None
+    return at
 
 
 _Practice = tuple[State | None, int | None, int | None, float | None]

@@ -36,7 +36,7 @@ from coreg_tui.journal.schema import APPLICATION_ID, MIGRATIONS, SUMS
 BUSY_TIMEOUT_MS = 5000
 commits = 0  # transactions this process has committed: an error after one says it was kept
 BACKUPS_KEPT = 3  # copies taken before migrations
-BULK_REBUILD = 10_000  # entries into an empty journal from which indexes are built after
+MERGE_BATCH = 5000  # entries an import holds at a time on their way in
 BULK_CACHE_KIB = -65536  # 64 MiB of page cache while an import writes, then back to SQLite's 2
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MAGIC = b"SQLite format 3\x00"
@@ -435,14 +435,17 @@ class Journal:
         journal (or earlier in `entries`) are left as they are. Returns how many were new."""
         return self.merge(entries).added
 
-    def merge(self, entries: Iterable[Entry]) -> Merged:
+    def merge(self, entries: Iterable[Entry], *, twins_in: str | None = None) -> Merged:
         """Add the entries the journal does not have yet, in one transaction. One whose
         id the journal already holds is left as the journal has it, and counted as the
-        same or, if any of its fields differ, as a conflict."""
+        same or, if any of its fields differ, as a conflict. `entries` is read a batch
+        at a time (an import streams them in); an error from it, or an id given twice
+        when `twins_in` names where they come from, rolls everything back."""
         now = _now_us()
-        batch = list(entries)
+        added = 0
         same: list[str] = []
         conflicts: list[str] = []
+        matched: set[str] = set()  # ids the journal held before that the input named
         # Each tag row is written right beside its entry, in the same transaction, so
         # checking its reference again would only double the cost of writing tags.
         self.conn.execute("PRAGMA foreign_keys = OFF")
@@ -450,31 +453,44 @@ class Journal:
         try:
             with self._writing():
                 empty = self.conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None
-                held = {} if empty else self._held_rows([e.id for e in batch])
-                seen: set[str] = set()
-                new = []
-                for e in batch:
-                    if e.id in seen:
-                        continue
-                    seen.add(e.id)
-                    if e.id in held:
-                        (same if _same_row(held[e.id], e) else conflicts).append(e.id)
-                    else:
-                        new.append(e)
                 # Into an empty journal, building the secondary indexes once at the end
                 # (a sort) is quicker than keeping them up row by row.
-                rebuild = self._drop_indexes() if empty and len(new) >= BULK_REBUILD else []
+                rebuild = self._drop_indexes() if empty else []
                 # New rows take rowids above the largest one (SQLite's rule while that is
                 # below 2**63 - 1), so their tags and sums can be kept in one pass.
                 after = self.conn.execute(_LAST_ROWID).fetchone()[0]
-                self.conn.executemany(_INSERT, (_params(e, now) for e in new))
+                position = 0
+                for batch in _batches(entries, MERGE_BATCH):
+                    held = {} if empty and not added else self._held_rows([e.id for e in batch])
+                    new: dict[str, Entry] = {}
+                    for e in batch:
+                        position += 1
+                        found = held.get(e.id)
+                        twin = e.id in new or (found is not None and found[0] > after)
+                        if found is not None and not twin:
+                            twin = e.id in matched
+                            matched.add(e.id)
+                        if twin:
+                            if twins_in is not None:
+                                raise InputError(
+                                    f"{twins_in}: entry {position:,} has the same id as an "
+                                    "earlier one "
+                                    f"({e.short_id}); nothing was imported"
+                                )
+                            continue
+                        if found is None:
+                            new[e.id] = e
+                        else:
+                            (same if _same_row(found[1:], e) else conflicts).append(e.id)
+                    self.conn.executemany(_INSERT, (_params(e, now) for e in new.values()))
+                    added += len(new)
                 self._kept(_NEW, {"after": after})
                 for statement in rebuild:
                     self.conn.execute(statement)
         finally:
             self.conn.execute("PRAGMA cache_size = -2000")
             self.conn.execute("PRAGMA foreign_keys = ON")
-        return Merged(len(new), len(same), conflicts)
+        return Merged(added, len(same), conflicts)
 
     def _drop_indexes(self) -> list[str]:
         """Drop the schema's own indexes (not those behind keys); returns how to remake them."""
@@ -486,13 +502,13 @@ class Journal:
         return [sql for _, sql in found]
 
     def _held_rows(self, ids: list[str]) -> dict[str, tuple[Any, ...]]:
-        """The rows the journal holds for any of `ids`, by id."""
+        """The rows the journal holds for any of `ids` (each with its rowid first), by id."""
         found: dict[str, tuple[Any, ...]] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
-            sql = f"SELECT {', '.join(_COLUMNS)} FROM entries WHERE id IN ({marks})"
-            found.update((row[0], row) for row in self.conn.execute(sql, chunk))
+            sql = f"SELECT rowid, {', '.join(_COLUMNS)} FROM entries WHERE id IN ({marks})"
+            found.update((row[1], row) for row in self.conn.execute(sql, chunk))
         return found
 
     def replace(self, entry: Entry) -> None:
@@ -684,6 +700,17 @@ def _words_json(words: tuple[str, ...]) -> str:
 @lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
     return tuple(json.loads(text)) if text != "[]" else ()
+
+
+def _batches(entries: Iterable[Entry], size: int) -> Iterator[list[Entry]]:
+    batch: list[Entry] = []
+    for e in entries:
+        batch.append(e)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _same_row(row: tuple[Any, ...], e: Entry) -> bool:
