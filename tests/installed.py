@@ -47,6 +47,11 @@ class PtyRun:
     returncode: int
 
 
+def _controlled_by_the_pty() -> None:
+    default_sigint()
+    fcntl.ioctl(1, termios.TIOCSCTTY, 0)
+
+
 def spawn_on_pty(
     argv: list[str],
     *,
@@ -54,9 +59,12 @@ def spawn_on_pty(
     env: dict[str, str] | None = None,
     stdin_devnull: bool = False,
     cwd: Path | None = None,
+    controlling: bool = False,
 ) -> tuple[subprocess.Popen[bytes], int]:
     """Start `argv` with a fresh pseudo-terminal of `size` (rows, columns) as its stdout,
-    stderr and (unless told otherwise) stdin; returns the process and the pty's master."""
+    stderr and (unless told otherwise) stdin; returns the process and the pty's master.
+    `controlling`: the pty is the process's controlling terminal, as a terminal window's
+    is (Ctrl-C typed into it is SIGINT; closing it is SIGHUP)."""
     master, slave = pty.openpty()
     rows, cols = size
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -68,7 +76,8 @@ def spawn_on_pty(
         env=env,
         cwd=cwd,
         start_new_session=True,
-        preexec_fn=default_sigint,  # noqa: PLW1509 (no threads in these tests)
+        # (no threads in these tests)
+        preexec_fn=_controlled_by_the_pty if controlling else default_sigint,  # noqa: PLW1509
     )
     os.close(slave)
     return proc, master
@@ -138,13 +147,21 @@ class Terminal:
     """The installed command on a pseudo-terminal, its bytes fed to a terminal emulator
     (pyte) as they come: what a person would see on the screen, at any moment."""
 
-    def __init__(self, *args: str, size: tuple[int, int], env: dict[str, str] | None = None):
+    def __init__(
+        self,
+        *args: str,
+        size: tuple[int, int],
+        env: dict[str, str] | None = None,
+        controlling: bool = False,
+    ):
         import pyte
 
         rows, cols = size
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
-        self.proc, self.master = spawn_on_pty([str(COREG), *args], size=size, env=terminal_env(env))
+        self.proc, self.master = spawn_on_pty(
+            [str(COREG), *args], size=size, env=terminal_env(env), controlling=controlling
+        )
 
     def lines(self) -> list[str]:
         return [line.rstrip() for line in self.screen.display]

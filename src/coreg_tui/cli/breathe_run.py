@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
+from coreg_tui.cli.live_terminal import terminal_gone
 from coreg_tui.clock import Clock
 from coreg_tui.core.pacing import format_seconds, phase_at, phase_starts
 from coreg_tui.core.session import BreathSummary, SessionPlan
@@ -75,30 +76,10 @@ def run_plain(plan: SessionPlan, clock: Clock, out: TextIO, bell: TextIO | None)
         finished = True
     except KeyboardInterrupt:
         pass
+    except OSError as exc:
+        if not terminal_gone(exc):
+            raise
     return session.summary(finished and plan.end_s is not None)
-
-
-@contextlib.contextmanager
-def quiet_keys(stream: TextIO) -> Iterator[None]:
-    """Keys typed during a session are not echoed over the picture; Ctrl-C still works."""
-    try:
-        import termios
-    except ImportError:  # not a POSIX system
-        yield
-        return
-    try:
-        fd = stream.fileno()
-        saved = termios.tcgetattr(fd)
-    except (OSError, ValueError, termios.error):  # not a terminal: nothing to quieten
-        yield
-        return
-    quiet = list(saved)
-    quiet[3] &= ~(termios.ECHO | termios.ICANON)
-    termios.tcsetattr(fd, termios.TCSADRAIN, quiet)
-    try:
-        yield
-    finally:
-        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
 
 
 def run_live(
@@ -113,6 +94,7 @@ def run_live(
 ) -> BreathSummary:
     """A calm full-window picture that grows on the inhale and shrinks on the exhale,
     below the `pins` (lines that stay on screen throughout, such as the care lines)."""
+    from coreg_tui.cli.live_terminal import live_window
     from coreg_tui.cli.screen import Painter
     from coreg_tui.visual import breath_frame as view
     from coreg_tui.visual.pinned import beneath
@@ -125,8 +107,12 @@ def run_live(
     finished = False
     last_frame: object = None
     last_phase: tuple[int, int] | None = None
+
+    def resumed(stopped_s: float) -> None:  # after Ctrl-Z and fg: the stop is not breathing
+        session.begin += stopped_s
+
     try:
-        with quiet_keys(sys.stdin), painter.full_window():
+        with live_window(painter, clock, resumed):
             while True:
                 now = clock.monotonic()
                 t = now - session.begin
@@ -145,12 +131,15 @@ def run_live(
                     last_phase = (state.cycle, state.index)
                     frame = view.breath_frame(plan, state, t, size, notes, ascii_only, still=still)
                     wake = min(now + POLL_S, session.begin + state.end_s)
-                if frame != last_frame:
+                if frame != last_frame or painter.fresh:
                     painter.paint([*top, *view.layout(frame)][: window[1]], window)
                     last_frame = frame
                 sleep_until(clock, wake)
     except KeyboardInterrupt:
         pass
+    except OSError as exc:
+        if not terminal_gone(exc):
+            raise
     return session.summary(finished)
 
 

@@ -88,8 +88,10 @@ def end_on_signals() -> None:
     def end(signum: int, frame: object) -> None:
         raise Ended(signum)
 
-    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
+    ending = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
+    for sig in ending:
         signal.signal(sig, end)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, ending)  # a parent may have blocked them
 
 
 def _kept_so_far() -> str:

@@ -8,7 +8,7 @@ screen several times a second costs more CPU than breathing is worth.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,6 +38,11 @@ class Painter:
             self._styles[style] = found
         return found.render(text, color_system=self.console.color_system)
 
+    @property
+    def fresh(self) -> bool:
+        """Whether the window is to be painted afresh (first, after a resize or Ctrl-Z)."""
+        return self._size is None
+
     def paint(self, lines: Sequence[Line], size: tuple[int, int]) -> None:
         parts = []
         if size != self._size:  # a resize: start from a clean window
@@ -53,13 +58,16 @@ class Painter:
             self.console.file.write("".join(parts))
             self.console.file.flush()
 
-    @contextlib.contextmanager
-    def full_window(self) -> Iterator[None]:
-        """The terminal's alternate screen with the cursor hidden; both undone on the way out."""
-        self.console.set_alt_screen(True)
-        self.console.show_cursor(False)
-        try:
-            yield
-        finally:
+    def enter(self) -> None:
+        """The terminal's alternate screen with the cursor hidden, painted afresh."""
+        self._size = None  # the next paint redraws every row
+        with contextlib.suppress(OSError):  # a terminal that has gone: nothing to draw on
+            self.console.set_alt_screen(True)
+            self.console.show_cursor(False)
+
+    def leave(self) -> None:
+        """Back to the main screen, cursor shown (whatever became of the terminal)."""
+        with contextlib.suppress(OSError):
             self.console.show_cursor(True)
             self.console.set_alt_screen(False)
+            self.console.file.flush()

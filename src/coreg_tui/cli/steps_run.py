@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from coreg_tui.cli.breathe_run import POLL_S, Clock
+from coreg_tui.cli.live_terminal import terminal_gone
 from coreg_tui.core.session import StepsSummary
 from coreg_tui.visual.step_frame import practice_rows
 
@@ -53,18 +54,22 @@ class TerminalKeys:
 
 
 class _Show(Protocol):
+    stopped_s: float  # time spent stopped (Ctrl-Z) so far
+
     def step(self, index: int, step: Step) -> None: ...
     def tick(self, index: int, step: Step, remaining: float) -> None: ...
 
 
 def _run(practice: Practice, clock: Clock, keys: Keys, show: _Show) -> StepsSummary:
+    """The steps on their timers; time stopped with Ctrl-Z (`show.stopped_s`) is neither
+    a step's time nor the practice's."""
     begin, begin_wall = clock.monotonic(), clock.wall()
     done, finished = 0, False
     try:
         for index, step in enumerate(practice.steps):
-            end = clock.monotonic() + step.seconds
+            end = clock.monotonic() + step.seconds - show.stopped_s
             show.step(index, step)
-            while (remaining := end - clock.monotonic()) > 0:
+            while (remaining := end + show.stopped_s - clock.monotonic()) > 0:
                 show.tick(index, step, remaining)
                 if keys.wait_for_enter(min(POLL_S * 4, remaining)):
                     break
@@ -72,10 +77,13 @@ def _run(practice: Practice, clock: Clock, keys: Keys, show: _Show) -> StepsSumm
         finished = True
     except KeyboardInterrupt:
         pass
+    except OSError as exc:  # the terminal went away: an end like Ctrl-C
+        if not terminal_gone(exc):
+            raise
     return StepsSummary(
         practice.id,
         datetime.fromtimestamp(begin_wall, UTC),
-        clock.monotonic() - begin,
+        clock.monotonic() - begin - show.stopped_s,
         done,
         len(practice.steps),
         finished,
@@ -83,6 +91,8 @@ def _run(practice: Practice, clock: Clock, keys: Keys, show: _Show) -> StepsSumm
 
 
 class _Plain:
+    stopped_s = 0.0  # a plain run is not a live window: Ctrl-Z stops it as it would anything
+
     def __init__(self, practice: Practice, out: TextIO) -> None:
         self.practice, self.out = practice, out
 
@@ -116,6 +126,11 @@ class _Live:
 
         self.ascii_only = ascii_only(console)
         self.last: tuple[object, ...] | None = None
+        self.stopped_s = 0.0
+
+    def resumed(self, stopped_s: float) -> None:
+        self.stopped_s += stopped_s
+        self.last = None  # paint it all again
 
     def step(self, index: int, step: Step) -> None:
         self.last = None
@@ -140,10 +155,10 @@ class _Live:
 def run_steps_live(
     practice: Practice, clock: Clock, keys: Keys, console: Console, pins: tuple[Pin, ...] = ()
 ) -> StepsSummary:
-    from coreg_tui.cli.breathe_run import quiet_keys
+    from coreg_tui.cli.live_terminal import live_window
 
     show = _Live(practice, console, pins)
-    with quiet_keys(sys.stdin), show.painter.full_window():
+    with live_window(show.painter, clock, show.resumed):
         return _run(practice, clock, keys, show)
 
 

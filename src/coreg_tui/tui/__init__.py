@@ -17,4 +17,6 @@ def run_tui() -> int:
     app.run()
     for line in app.unkept:
         sys.stderr.write(f"coreg: {line}\n")
+    if app.return_code:  # ended by a signal: 128 + its number, as a shell expects
+        return app.return_code
     return 1 if app.unkept else 0

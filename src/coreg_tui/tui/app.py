@@ -68,11 +68,25 @@ class CoregApp(App[None]):
         from coreg_tui.tui.screens.home import HomeScreen
 
         self.size_classes()
+        self._end_on_signals()
         # A config that could not be read in full: said once, on Home, below today's
         # entries (never in a notice that could cover help now), and the companion goes on.
         self.config_notice: str | None = None
         tell_once(lambda line: setattr(self, "config_notice", line))
         self.push_screen(HomeScreen())
+
+    def _end_on_signals(self) -> None:
+        """SIGTERM, SIGHUP (the window closed) and SIGQUIT end the companion as ctrl+q
+        does: a session under way is kept (its screen's on_unmount) and Textual gives the
+        terminal back as it found it: main screen, cursor shown, mouse tracking off."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        ending = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
+        for sig in ending:
+            loop.add_signal_handler(sig, self.exit, None, 128 + sig)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, ending)  # a parent may have blocked them
 
     def action_help(self) -> None:
         from coreg_tui.tui.screens.help import HelpScreen
