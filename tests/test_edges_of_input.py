@@ -75,3 +75,59 @@ def test_ctrl_c_or_ctrl_d_at_are_you_sure_keeps_the_entry(key: bytes) -> None:
         os.close(term.master)
     assert "Kept." in term.text() and "Traceback" not in term.text() and code == 0
     assert [e["note"] for e in json.loads(coreg("list", "--json").stdout)] == ["still here"]
+
+
+# --- words that never pass through the command line ---------------------------------------
+
+
+def _notes() -> list[str]:
+    return sorted(e["note"] for e in json.loads(coreg("list", "--json").stdout))
+
+
+def test_a_note_from_standard_input_is_kept_and_never_in_the_arguments(tmp_path) -> None:
+    import subprocess
+
+    from tests.installed import COREG
+
+    done = subprocess.run(
+        [str(COREG), "log", "anxious", "-n", "-"],
+        input="words for no one else 51ab\nover two lines\n",
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert _notes() == ["words for no one else 51ab\nover two lines"]
+
+
+def test_edit_writes_the_note_in_the_editor_on_a_private_file_removed_after(tmp_path) -> None:
+    seen = tmp_path / "seen"
+    editor = tmp_path / "editor.sh"
+    # The "editor" notes where it was opened and how private that is, then writes.
+    editor.write_text(
+        "#!/bin/sh\n"
+        f'stat -c "%a %n" "$1" "$(dirname "$1")" > "{seen}"\n'
+        'printf "from the editor 7c3e" > "$1"\n'
+    )
+    editor.chmod(0o700)
+    done = coreg("log", "calm", "--edit", env={"EDITOR": str(editor), "VISUAL": ""})
+    assert done.returncode == 0, done.stderr
+    assert _notes() == ["from the editor 7c3e"]
+    file_line, folder_line = seen.read_text().splitlines()
+    assert file_line.startswith("600 ") and folder_line.startswith("700 ")
+    opened = file_line.split(" ", 1)[1]
+    assert not os.path.exists(opened) and not os.path.exists(os.path.dirname(opened))
+
+    short = json.loads(coreg("list", "--json").stdout)[0]["id"][:8]
+    editor.write_text('#!/bin/sh\nprintf " and more" >> "$1"\n')  # starts from the note
+    assert coreg("edit", short, "--edit", env={"EDITOR": str(editor)}).returncode == 0
+    assert _notes() == ["from the editor 7c3e and more"]
+
+
+def test_an_editor_that_fails_keeps_nothing(tmp_path) -> None:
+    done = coreg("log", "calm", "--edit", env={"EDITOR": "false", "VISUAL": ""})
+    assert done.returncode == 2 and "nothing was kept" in done.stderr
+    assert _notes() == []
+    both = coreg("log", "calm", "--edit", "-n", "x")
+    assert both.returncode == 2 and "not both" in both.stderr

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import stat
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from coreg_tui.journal.schema import MIGRATIONS, SCHEMA_VERSION
-from coreg_tui.journal.store import BACKUPS_KEPT, Journal
+from coreg_tui.journal.store import Journal
 from coreg_tui.paths import journal_path
 from tests.installed import COREG, coreg, run_in_pty
 from tests.journal.builders import entry
@@ -54,19 +52,46 @@ def test_a_busy_journal_is_one_line_and_exit_1() -> None:
     assert len(json.loads(coreg("list", "--json").stdout)) == 1
 
 
-def test_only_the_newest_backups_are_kept_and_they_are_private() -> None:
+def test_words_deleted_later_are_scrubbed_from_backups_an_older_coreg_left(
+    coreg_home: Path,
+) -> None:
+    """An older coreg kept the newest three pre-migration copies; deleting or changing an
+    entry now takes it out of each of them too."""
+    coreg("log", "anxious", "-n", "secret words 4be1", "--with", "Quillon")
+    coreg("log", "calm", "-n", "first draft 77c2")
+    coreg("log", "calm", "-n", "an ordinary day")
     path = journal_path()
-    with Journal.open(path) as j:
-        j.add(entry())
-    versions = dict(MIGRATIONS)
-    for step in range(1, BACKUPS_KEPT + 3):
-        versions[SCHEMA_VERSION + step] = (f"CREATE TABLE extra{step} (x INTEGER)",)
-        Journal.open(path, migrations=versions).close()
-    backups = sorted(path.parent.glob("*.bak"))
-    assert len(backups) == BACKUPS_KEPT
-    assert all(stat.S_IMODE(b.stat().st_mode) == 0o600 for b in backups)
-    newest = [f".v{SCHEMA_VERSION + step}-" for step in (2, 3, 4)]
-    assert [next(n for n in newest if n in b.name) for b in backups] == newest
+    left = path.with_name(path.name + ".v1-20250101T000000.000000Z.bak")
+    source = sqlite3.connect(path)
+    copy = sqlite3.connect(left)
+    source.backup(copy)
+    source.close()
+    copy.close()
+    by_note = {e["note"]: e["id"][:8] for e in json.loads(coreg("list", "--json").stdout)}
+    assert coreg("delete", by_note["secret words 4be1"], "--yes").returncode == 0
+    assert coreg("edit", by_note["first draft 77c2"], "--note", "second draft").returncode == 0
+    everything = every_byte_under(coreg_home)
+    for gone in (b"secret words 4be1", b"Quillon", b"first draft 77c2"):
+        assert gone not in everything, gone
+    copy = sqlite3.connect(left)
+    assert [n for (n,) in copy.execute("SELECT note FROM entries")] == ["an ordinary day"]
+    copy.close()
+
+
+def test_deleted_words_leave_the_log_even_while_another_coreg_holds_it_open() -> None:
+    coreg("log", "calm", "-n", "an ordinary day")
+    coreg("log", "anxious", "-n", "secret words 9d1f")
+    other = sqlite3.connect(journal_path())  # as the companion would, between its reads
+    try:
+        assert other.execute("SELECT count(*) FROM entries").fetchone()[0] == 2
+        short = json.loads(coreg("list", "--json").stdout)[0]["id"][:8]
+        assert coreg("delete", short, "--yes").returncode == 0
+        log = journal_path().with_name("journal.sqlite3-wal")
+        assert log.exists()  # still open elsewhere, so SQLite keeps its log
+        everything = every_byte_under(journal_path().parent.parent)
+        assert b"secret words 9d1f" not in everything
+    finally:
+        other.close()
 
 
 PROBE = """

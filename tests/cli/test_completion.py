@@ -165,7 +165,8 @@ def test_practice_ids_complete_with_the_persons_own() -> None:
 
 def test_options_complete_after_a_dash() -> None:
     long_ones = offered("coreg log --")
-    assert long_ones == ["--intensity", "--note", "--tag", "--body", "--with", "--at", "--help"]
+    expected = ["--intensity", "--note", "--edit", "--tag", "--body", "--with", "--at", "--help"]
+    assert long_ones == expected
     assert offered("coreg log calm --in") == ["--intensity"]
     assert {"-i", "-n", "-h", "--intensity"} <= set(offered("coreg log -"))
     assert offered("coreg -") == ["--version", "-V", "-h", "--help"]

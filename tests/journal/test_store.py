@@ -222,18 +222,26 @@ def test_another_programs_database_is_refused(path: Path) -> None:
     assert _snapshot(path) == before
 
 
-def test_migrations_run_after_a_backup_and_in_one_transaction(path: Path) -> None:
+def test_a_migration_is_verified_and_its_backup_goes_once_it_is(path: Path) -> None:
     with Journal.open(path) as j:
         j.add(entry(note="kept across the migration"))
     later = {**MIGRATIONS, NEXT: ("ALTER TABLE entries ADD COLUMN mood_colour TEXT",)}
     with Journal.open(path, migrations=later) as j:
         assert j.conn.execute("PRAGMA user_version").fetchone()[0] == NEXT
         assert [e.note for e in j.entries()] == ["kept across the migration"]
-    backups = list(path.parent.glob(f"journal.sqlite3.v{SCHEMA_VERSION}-*.bak"))
-    assert len(backups) == 1 and mode(backups[0]) == 0o600
-    copy = sqlite3.connect(backups[0])
-    assert copy.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    copy.close()
+    assert not list(path.parent.glob("*.bak"))  # it held words that may be deleted later
+
+
+def test_a_migration_that_loses_an_entry_is_rolled_back(path: Path) -> None:
+    with Journal.open(path) as j:
+        j.add_many([entry(1, note="one"), entry(2, note="two")])
+    losing = {**MIGRATIONS, NEXT: ("DELETE FROM entries WHERE note = 'two'",)}
+    with pytest.raises(JournalError, match="2 entries before, 1 after"):
+        Journal.open(path, migrations=losing)
+    with Journal.open(path) as j:
+        assert sorted(e.note for e in j.entries()) == ["one", "two"]
+        assert j.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert not list(path.parent.glob("*.bak"))
 
 
 def test_a_version_1_journal_gains_the_sums_of_the_entries_it_holds(path: Path) -> None:

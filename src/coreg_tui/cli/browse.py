@@ -13,6 +13,7 @@ from coreg_tui.cli.options import (
     After,
     At,
     Body,
+    Edit,
     Intensity,
     Note,
     Since,
@@ -153,6 +154,7 @@ def show(ref: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)]) -> Non
 def edit(
     ref: Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)],
     note: Note = None,
+    edit_note: Edit = False,
     state: Annotated[
         str | None,
         typer.Option("--state", "-s", metavar="STATE", help="New state.", show_default=False),
@@ -166,6 +168,7 @@ def edit(
 ) -> None:
     """Change an entry: what you give replaces what was there (tags and cues as a whole)."""
     from coreg_tui.cli.journal_access import now, open_journal
+    from coreg_tui.cli.note_input import note_from
     from coreg_tui.cli.terminal import say
     from coreg_tui.core.entries import Kind, clean_words
     from coreg_tui.core.errors import InputError
@@ -174,6 +177,11 @@ def edit(
 
     changes: dict[str, object] = {}
     moment = now()
+    current = ""
+    if edit_note and note is None:  # the editor starts from the note as it is
+        with open_journal(create=False) as journal:
+            current = journal.get(ref).note
+    note = note_from(note, edit_note, current)
     if note is not None:
         changes["note"] = note.strip()
     if state is not None:
@@ -190,7 +198,7 @@ def edit(
         changes["at"] = check_not_future(parse_when(at, moment), moment)
     if not changes and after is None:
         raise InputError(
-            "nothing to change; give --note, --state, --intensity, --tag, --body, "
+            "nothing to change; give --note (or --edit), --state, --intensity, --tag, --body, "
             "--with, --at or --after"
         )
     with open_journal() as journal:

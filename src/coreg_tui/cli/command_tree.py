@@ -50,6 +50,7 @@ FILTERS = (*RANGE, ("--state", "-s", STATE), ("--tag", "-t", TEXT))
 CHECKIN = (
     ("--intensity", "-i", TEXT),
     ("--note", "-n", TEXT),
+    ("--edit", "-e", FLAG),
     ("--tag", "-t", TEXT),
     ("--body", "-b", TEXT),
     ("--with", "-w", TEXT),

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from coreg_tui.cli.options import At, Body, Intensity, Note, Tags, WithWho
+from coreg_tui.cli.options import At, Body, Edit, Intensity, Note, Tags, WithWho
 from coreg_tui.core.states import State, aliases_help
 
 STATE_HELP = (
@@ -19,6 +19,7 @@ def log(
     state: Annotated[str, typer.Argument(metavar="STATE", help=STATE_HELP, show_default=False)],
     intensity: Intensity = None,
     note: Note = None,
+    edit: Edit = False,
     tag: Tags = None,
     body: Body = None,
     with_who: WithWho = None,
@@ -26,6 +27,7 @@ def log(
 ) -> None:
     """Note how your nervous system is right now: a check-in in one line."""
     from coreg_tui.cli.journal_access import now, open_journal
+    from coreg_tui.cli.note_input import note_from
     from coreg_tui.cli.terminal import say
     from coreg_tui.core.entries import checkin, clean_words
     from coreg_tui.core.states import check_intensity, parse_state
@@ -34,6 +36,8 @@ def log(
     from coreg_tui.visual.entry_text import state_text, when_text
 
     moment = now()
+    parse_state(state)  # a mistake is said before any editor opens
+    note = note_from(note, edit)
     entry = checkin(
         check_not_future(parse_when(at, moment), moment) if at else moment,
         parse_state(state),

@@ -32,7 +32,19 @@ TagFilter = Annotated[
 Intensity = Annotated[
     int | None, _opt("--intensity", "-i", metavar="N", help="How strong, 0 to 10.")
 ]
-Note = Annotated[str | None, _opt("--note", "-n", metavar="TEXT", help="A few words, if you like.")]
+Note = Annotated[
+    str | None,
+    _opt(
+        "--note",
+        "-n",
+        metavar="TEXT",
+        help="A few words, if you like; '-' reads them from standard input, out of sight "
+        "of other users of the machine.",
+    ),
+]
+Edit = Annotated[
+    bool, _opt("--edit", "-e", help="Write the note in your editor ($VISUAL or $EDITOR).")
+]
 Tags = Annotated[
     list[str] | None, _opt("--tag", "-t", metavar="TAG", help="A tag (repeat for more).")
 ]

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import sqlite3
@@ -35,7 +36,6 @@ from coreg_tui.journal.schema import APPLICATION_ID, MIGRATIONS, SUMS
 
 BUSY_TIMEOUT_MS = 5000
 commits = 0  # transactions this process has committed: an error after one says it was kept
-BACKUPS_KEPT = 3  # copies taken before migrations
 MERGE_BATCH = 5000  # entries an import holds at a time on their way in
 BULK_CACHE_KIB = -65536  # 64 MiB of page cache while an import writes, then back to SQLite's 2
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -235,8 +235,7 @@ def _check_version(version: int, path: Path, known: int) -> None:
 
 
 def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    """A private copy of the journal before a migration; only the newest few are kept,
-    as each holds words the person may since have deleted."""
+    """A private copy of the journal while a migration runs."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
     _private_file(target)
@@ -245,10 +244,29 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
         conn.backup(copy)
     finally:
         copy.close()
-    older = sorted(path.parent.glob(f"{path.name}.v*-*.bak"), key=lambda p: p.name.split("-")[-1])
-    for stale in older[:-BACKUPS_KEPT]:
-        stale.unlink(missing_ok=True)
     return target
+
+
+def _scrub_backups(path: Path, ids: Iterable[str]) -> None:
+    """Take deleted or changed entries out of any backup an older coreg left behind (it
+    kept the newest three), so that their old words are in no file. Each backup is
+    changed in place, with its freed pages overwritten."""
+    for backup in path.parent.glob(f"{glob.escape(path.name)}.v*-*.bak"):
+        with contextlib.suppress(sqlite3.Error, OSError):
+            copy = sqlite3.connect(backup, isolation_level=None)
+            try:
+                copy.execute("PRAGMA secure_delete = ON")
+                version = copy.execute("PRAGMA user_version").fetchone()[0]
+                copy.execute("BEGIN IMMEDIATE")
+                for entry_id in ids:
+                    forget = (*_SUM[_ONE], *_PRUNE_ONE) if version >= 2 else ()  # its sums
+                    for sql in forget:
+                        copy.execute(sql, {"sign": -1, "id": entry_id})
+                    copy.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
+                    copy.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+                copy.execute("COMMIT")
+            finally:
+                copy.close()
 
 
 def _check_identity(conn: sqlite3.Connection, path: Path, known: int) -> int:
@@ -293,6 +311,7 @@ class Journal:
         self.path = path
         self.read_only = read_only  # opened from read-only media or a read-only file
         self.checked = False  # whether this opening found the journal sound
+        self.forgotten: list[str] = []  # entries deleted or changed: their old words must go
 
     # --- opening and closing -------------------------------------------------------
 
@@ -394,19 +413,48 @@ class Journal:
     def _migrate(
         self, version: int, target: int, migrations: Mapping[int, tuple[str, ...]]
     ) -> None:
-        if version > 0 and self.path is not None:
-            _backup(self.conn, self.path, version)
-        with self._writing():
-            # Another process may have migrated while this one waited for the lock.
-            current = self.conn.execute("PRAGMA user_version").fetchone()[0]
-            for step in range(current + 1, target + 1):
-                for statement in migrations[step]:
-                    self.conn.execute(statement)
-            self.conn.execute(f"PRAGMA user_version = {target}")
-            self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        """Bring the journal up to `target` in one transaction, verified before it is
+        committed: every entry still there and every page sound. The private copy taken
+        first lives only until then, as it holds words the person may delete later."""
+        backup = _backup(self.conn, self.path, version) if version and self.path else None
+        try:
+            with self._writing():
+                # Another process may have migrated while this one waited for the lock.
+                current = self.conn.execute("PRAGMA user_version").fetchone()[0]
+                held = self._entry_count() if current else None
+                for step in range(current + 1, target + 1):
+                    for statement in migrations[step]:
+                        self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {target}")
+                self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                if held is not None:
+                    self._verify_migration(held, target)
+        finally:
+            if backup is not None:
+                backup.unlink(missing_ok=True)
+
+    def _entry_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+    def _verify_migration(self, held: int, target: int) -> None:
+        found = soundness.problems(self.conn)
+        count = self._entry_count()
+        if found or count != held:
+            what = found[0] if found else f"{held:,} entries before, {count:,} after"
+            raise JournalError(
+                f"the journal at {self.path} could not be brought up to journal version "
+                f"{target} ({what}); it was left exactly as it was"
+            )
 
     def close(self) -> None:
+        if self.forgotten and self.path is not None:
+            # Deleted or changed words leave the write-ahead log now, not only when the
+            # last connection closes (another coreg may hold the journal open).
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
+        if self.forgotten and self.path is not None:
+            _scrub_backups(self.path, self.forgotten)
         if self.path is not None and not self.read_only:
             soundness.note_left(self.path, checked_now=self.checked)
 
@@ -512,6 +560,7 @@ class Journal:
         return found
 
     def replace(self, entry: Entry) -> None:
+        self.forgotten.append(entry.id)
         with self._writing():
             self._forget_sums(entry.id)
             sets = ", ".join(f"{c} = ?" for c in _COLUMNS[1:])
@@ -525,6 +574,7 @@ class Journal:
             self._kept(_ONE, {"id": entry.id})
 
     def delete(self, entry_id: str) -> None:
+        self.forgotten.append(entry_id)
         with self._writing():
             self._forget_sums(entry_id)
             self.conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
