@@ -179,10 +179,32 @@ def test_recover_copies_every_readable_entry_and_leaves_the_damaged_one(
     assert again.returncode == 1 and "already exists" in again.stderr
 
 
-def test_the_companion_with_a_damaged_journal_says_so_and_exits_1(coreg_home: Path) -> None:
-    _damaged(coreg_home)
+def _newer(home: Path) -> None:
+    with Journal.open(home / "data" / "journal.sqlite3") as journal:
+        journal.add(entry(1))
+        journal.conn.execute("PRAGMA user_version = 99")
+
+
+def _foreign(home: Path) -> None:
+    import sqlite3
+
+    (home / "data").mkdir(parents=True)
+    other = sqlite3.connect(home / "data" / "journal.sqlite3")
+    other.execute("CREATE TABLE recipes (name TEXT)")
+    other.commit()
+    other.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [(_damaged, b"is damaged"), (_newer, b"newer coreg"), (_foreign, b"not a coreg journal")],
+)
+def test_the_companion_with_a_journal_it_cannot_use_says_so_and_exits_1(
+    coreg_home: Path, make: object, says: bytes
+) -> None:
+    make(coreg_home)  # type: ignore[operator]
     shown = run_in_pty(timeout=30)
-    assert shown.returncode == 1 and b"is damaged" in shown.output
+    assert shown.returncode == 1 and says in shown.output
     assert b"Traceback" not in shown.output
     assert b"\x1b[?1049h" not in shown.output  # said before any screen was drawn
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from coreg_tui.core.entries import Entry
 
@@ -22,6 +22,21 @@ if TYPE_CHECKING:
 
 # A path in the line may hold [ and ]: never read as markup.
 NOT_KEPT: dict = {"title": "Not kept", "severity": "error", "timeout": 20, "markup": False}
+NOT_READ: dict = {**NOT_KEPT, "title": "Could not read the journal"}
+T = TypeVar("T")
+
+
+def _tell(app: App[object], exc: Exception, how: dict) -> None:
+    from coreg_tui.text import one_line
+
+    line = one_line(str(exc))
+    unkept: list[str] = getattr(app, "unkept", [])
+    if line not in unkept:
+        unkept.append(line)
+    try:
+        app.call_from_thread(partial(app.notify, line, **how))
+    except RuntimeError:  # already on the app's own thread (a screen closing)
+        app.notify(line, **how)
 
 
 def written(app: App[object], change: Callable[[Journal], object]) -> bool:
@@ -29,21 +44,28 @@ def written(app: App[object], change: Callable[[Journal], object]) -> bool:
     is told (and told again as the app closes)."""
     from coreg_tui.journal import open_journal
     from coreg_tui.journal.store import JournalError
-    from coreg_tui.text import one_line
 
     try:
         with open_journal() as journal:
             change(journal)
     except JournalError as exc:
-        line = one_line(str(exc))
-        unkept: list[str] = getattr(app, "unkept", [])
-        unkept.append(line)
-        try:
-            app.call_from_thread(partial(app.notify, line, **NOT_KEPT))
-        except RuntimeError:  # already on the app's own thread (a screen closing)
-            app.notify(line, **NOT_KEPT)
+        _tell(app, exc, NOT_KEPT)
         return False
     return True
+
+
+def read(app: App[object], look: Callable[[Journal], T]) -> T | None:
+    """What `look` finds in the journal; None if the journal cannot be read as it is
+    (damage found halfway through a session, say), which the person is told."""
+    from coreg_tui.journal import open_journal
+    from coreg_tui.journal.store import JournalError
+
+    try:
+        with open_journal(create=False) as journal:
+            return look(journal)
+    except JournalError as exc:
+        _tell(app, exc, NOT_READ)
+        return None
 
 
 def kept(app: App[object], entry: Entry | None) -> Entry | None:

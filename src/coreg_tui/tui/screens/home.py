@@ -83,16 +83,17 @@ class HomeScreen(Screen[None]):
     def load_today(self) -> None:
         from coreg_tui.content.names import practice_names
         from coreg_tui.core.session import under_one_breath
-        from coreg_tui.journal import open_journal
         from coreg_tui.journal.store import Filter
         from coreg_tui.text import literal
+        from coreg_tui.tui.keeping import read
         from coreg_tui.visual.entry_text import what_text
 
         now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
         start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-        with open_journal(create=False) as journal:
-            found = journal.entries(Filter(since=start, limit=10))
-            entries = [e for e in found if not under_one_breath(e)][:5]
+        found = read(self.app, lambda j: list(j.entries(Filter(since=start, limit=10))))
+        if found is None:
+            return
+        entries = [e for e in found if not under_one_breath(e)][:5]
         lines = [f"{e.at:%H:%M}  {what_text(e, practice_names())}" for e in entries]
         text = "Today\n" + "\n".join(lines) if lines else "Nothing noted yet today."
         self.app.call_from_thread(self.query_one("#today", Static).update, literal(text))

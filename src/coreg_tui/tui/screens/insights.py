@@ -62,13 +62,14 @@ class InsightsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load(self, index: int) -> None:
-        from coreg_tui.journal import open_journal
         from coreg_tui.journal.insights import read_insights
+        from coreg_tui.tui.keeping import read
 
         today = datetime.fromtimestamp(self.app.clock.wall()).date()  # type: ignore[attr-defined]
         first = today - timedelta(days=RANGES[index][0] - 1)
-        with open_journal(create=False) as journal:
-            found = read_insights(journal, first, today, today)
+        found = read(self.app, lambda journal: read_insights(journal, first, today, today))
+        if found is None:
+            return
         self.app.call_from_thread(self.show, found, index)
 
     def show(self, found: Insights, index: int) -> None:

@@ -187,15 +187,15 @@ class JournalScreen(Screen[None]):
     def load(self, search: str, start: int, generation: int) -> None:
         from coreg_tui.core.entries import search_terms
         from coreg_tui.core.states import State
-        from coreg_tui.journal import open_journal
         from coreg_tui.journal.store import Filter
+        from coreg_tui.tui.keeping import read
 
         words, tags = search_terms(search)
         states = (State(self.only_state),) if self.only_state else ()
         where = Filter(search=words, tags=tags, states=states, limit=PAGE, offset=start)
-        with open_journal(create=False) as journal:
-            page = list(journal.entries(where))
-        self.app.call_from_thread(self.add, page, generation)
+        page = read(self.app, lambda journal: list(journal.entries(where)))
+        if page is not None:
+            self.app.call_from_thread(self.add, page, generation)
 
     def add(self, page: list[Entry], generation: int) -> None:
         if generation != self.generation:

@@ -56,12 +56,11 @@ class WhereNowScreen(StateChoice, Screen[None]):
     def recall(self, practice: str) -> None:
         from datetime import datetime
 
-        from coreg_tui.journal import open_journal
         from coreg_tui.journal.insights import history_line
+        from coreg_tui.tui.keeping import read
 
         today = datetime.fromtimestamp(self.app.clock.wall()).date()  # type: ignore[attr-defined]
-        with open_journal(create=False) as journal:
-            line = history_line(journal, practice, today)
+        line = read(self.app, lambda journal: history_line(journal, practice, today))
         if line:
             self.app.call_from_thread(self.remember, line)
 
