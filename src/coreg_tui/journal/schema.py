@@ -2,7 +2,7 @@
 
 A journal records its version in `PRAGMA user_version` and that it is
 coreg's in `PRAGMA application_id`. Opening runs the steps from its version
-to SCHEMA_VERSION in one transaction, after a backup copy of the file.
+to SCHEMA_VERSION in one transaction, verified before it commits (a backup copy lives until then).
 Add a version by appending to MIGRATIONS; never edit a published one.
 """
 
