@@ -28,7 +28,7 @@ def _kept_practices() -> list[dict[str, object]]:
     return [e for e in json.loads(coreg("list", "--json").stdout) if e["kind"] == "practice"]
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT])
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1])
 def test_a_signal_gives_the_terminal_back_and_keeps_the_session(sig: int) -> None:
     term = Terminal(size=(24, 80), env={"COREG_TIME_SCALE": "5"})
     try:

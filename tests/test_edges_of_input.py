@@ -8,7 +8,7 @@ import signal
 
 import pytest
 
-from tests.installed import Terminal, coreg
+from tests.installed import Terminal, coreg, run_in_pty
 
 pytestmark = pytest.mark.slow
 
@@ -111,8 +111,8 @@ def test_edit_writes_the_note_in_the_editor_on_a_private_file_removed_after(tmp_
         'printf "from the editor 7c3e" > "$1"\n'
     )
     editor.chmod(0o700)
-    done = coreg("log", "calm", "--edit", env={"EDITOR": str(editor), "VISUAL": ""})
-    assert done.returncode == 0, done.stderr
+    done = run_in_pty("log", "calm", "--edit", env={"EDITOR": str(editor), "VISUAL": ""})
+    assert done.returncode == 0, done.output
     assert _notes() == ["from the editor 7c3e"]
     file_line, folder_line = seen.read_text().splitlines()
     assert file_line.startswith("600 ") and folder_line.startswith("700 ")
@@ -121,13 +121,13 @@ def test_edit_writes_the_note_in_the_editor_on_a_private_file_removed_after(tmp_
 
     short = json.loads(coreg("list", "--json").stdout)[0]["id"][:8]
     editor.write_text('#!/bin/sh\nprintf " and more" >> "$1"\n')  # starts from the note
-    assert coreg("edit", short, "--edit", env={"EDITOR": str(editor)}).returncode == 0
+    assert run_in_pty("edit", short, "--edit", env={"EDITOR": str(editor)}).returncode == 0
     assert _notes() == ["from the editor 7c3e and more"]
 
 
 def test_an_editor_that_fails_keeps_nothing(tmp_path) -> None:
-    done = coreg("log", "calm", "--edit", env={"EDITOR": "false", "VISUAL": ""})
-    assert done.returncode == 2 and "nothing was kept" in done.stderr
+    done = run_in_pty("log", "calm", "--edit", env={"EDITOR": "false", "VISUAL": ""})
+    assert done.returncode == 2 and b"nothing was kept" in done.output
     assert _notes() == []
     both = coreg("log", "calm", "--edit", "-n", "x")
     assert both.returncode == 2 and "not both" in both.stderr

@@ -176,7 +176,7 @@ def test_recover_copies_every_readable_entry_and_leaves_the_damaged_one(
     assert 390 <= len(notes) < 400  # all but that page's few
     assert f"Copied {len(notes)} entries" in done.stdout and "Could not read" in done.stdout
     again = coreg("recover", str(target))
-    assert again.returncode == 1 and "already exists" in again.stderr
+    assert again.returncode == 2 and "already exists" in again.stderr
 
 
 def _newer(home: Path) -> None:

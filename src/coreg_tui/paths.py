@@ -64,7 +64,10 @@ def own_files() -> list[tuple[Path, str]]:
     journal = journal_path()
     found = [
         (journal, "journal"),
-        *((journal.with_name(journal.name + end), "journal") for end in ("-wal", "-shm")),
+        *(
+            (journal.with_name(journal.name + end), "journal")
+            for end in ("-wal", "-shm", "-journal", ".checked")
+        ),
         (config_path(), "config"),
     ]
     try:

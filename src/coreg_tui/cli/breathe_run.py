@@ -29,14 +29,17 @@ POLL_S = 1 / 20  # how often the live display looks at the clock; it redraws onl
 
 @contextlib.contextmanager
 def ending_calmly() -> Iterator[None]:
-    """SIGTERM and SIGHUP (the window closed) end a session the way Ctrl-C does:
-    the terminal is restored and the session is summed up, never left half-drawn."""
+    """SIGTERM, SIGHUP (the window closed) and the other signals that end coreg end a
+    session the way Ctrl-C does: the terminal is restored and the session is summed
+    up and kept, never left half-drawn."""
     import signal
+
+    from coreg_tui.signals import ENDING
 
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
-    saved = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    saved = {sig: signal.signal(sig, interrupt) for sig in ENDING}
     try:
         yield
     finally:

@@ -88,10 +88,11 @@ def end_on_signals() -> None:
     def end(signum: int, frame: object) -> None:
         raise Ended(signum)
 
-    ending = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
-    for sig in ending:
+    from coreg_tui.signals import ENDING
+
+    for sig in ENDING:
         signal.signal(sig, end)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, ending)  # a parent may have blocked them
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, ENDING)  # a parent may have blocked them
 
 
 def _kept_so_far() -> str:

@@ -35,8 +35,11 @@ def _from_stdin() -> str:
     if sys.stdin.isatty():
         sys.stderr.write("Write the note, then press Ctrl-D on a line of its own:\n")
         sys.stderr.flush()
+    from coreg_tui.cli.streams import utf8_stdin
+
     try:
-        text = sys.stdin.read(NOTE_LIMIT + 1)
+        with utf8_stdin() as stream:
+            text = stream.read(NOTE_LIMIT + 1)
     except UnicodeDecodeError:
         raise InputError("the note on standard input is not UTF-8 text") from None
     except KeyboardInterrupt:
@@ -50,14 +53,17 @@ def _editor() -> list[str]:
     import shlex
     import shutil
 
+    from coreg_tui.core.errors import InputError
+
     for name in ("VISUAL", "EDITOR"):
         if value := os.environ.get(name, "").strip():
-            return shlex.split(value)
+            try:
+                return shlex.split(value)
+            except ValueError as exc:
+                raise InputError(f"{name}={value!r} cannot be read as a command ({exc})") from None
     for fallback in ("nano", "vi"):
         if shutil.which(fallback):
             return [fallback]
-    from coreg_tui.core.errors import InputError
-
     raise InputError("no editor found; set EDITOR (such as EDITOR=nano), or use --note -")
 
 
@@ -68,6 +74,11 @@ def _edited(current: str) -> str:
 
     from coreg_tui.core.errors import InputError
 
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise InputError(
+            "--edit needs a terminal for the editor; here, give the note on standard "
+            "input with -n -"
+        )
     editor = _editor()
     # XDG_RUNTIME_DIR is the person's own, in memory; elsewhere a private folder in /tmp.
     base = os.environ.get("XDG_RUNTIME_DIR") or None
@@ -89,13 +100,17 @@ def _edited(current: str) -> str:
             raise InputError(
                 f"the editor ended with an error ({done.returncode}); nothing was kept"
             )
+        from pathlib import Path
+
+        from coreg_tui.files import describe, read_regular
+
         try:
-            with open(path, encoding="utf-8") as fh:
-                text = fh.read(NOTE_LIMIT + 1)
+            return read_regular(Path(path), NOTE_LIMIT).decode("utf-8")
         except UnicodeDecodeError:
             raise InputError("the note is not UTF-8 text; nothing was kept") from None
-        if len(text) > NOTE_LIMIT:
-            raise InputError("the note is longer than a megabyte; nothing was kept")
-        return text
+        except OSError as exc:  # gone, or something other than a file, or too long
+            raise InputError(
+                f"the note could not be read ({describe(exc)}); nothing was kept"
+            ) from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -48,7 +48,7 @@ def recover(
     ],
 ) -> int:
     """Copy every entry that can still be read from a damaged journal into a new one."""
-    from coreg_tui.cli.output import user_path
+    from coreg_tui.cli.output import Target, user_path
     from coreg_tui.cli.terminal import say
     from coreg_tui.journal.recovery import recover_into
     from coreg_tui.paths import journal_path
@@ -58,6 +58,11 @@ def recover(
         say(f"There is no journal at {path} to recover from.")
         return 1
     target = user_path(output).absolute()
+    place = Target(target)  # a new name, and none of coreg's own (its log, its config)
+    try:
+        place.check(force=False, new=True)
+    finally:
+        place.close()
     added, found = recover_into(path, target)
     say(f"Copied {added:,} entr{'y' if added == 1 else 'ies'} into a new journal at {target}.")
     if found.lost or found.unreadable_stretches:

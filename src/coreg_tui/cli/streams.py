@@ -9,10 +9,13 @@ promised, fails in one line when it is written.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
 import sys
+from collections.abc import Iterator
+from typing import TextIO
 
 
 class ClosedOutput(io.TextIOBase):
@@ -51,3 +54,18 @@ def steady_streams() -> None:
         sys.stdout = ClosedOutput()
     if 2 in closed or sys.stderr is None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole run
+
+
+@contextlib.contextmanager
+def utf8_stdin() -> Iterator[TextIO]:
+    """Standard input as UTF-8 that is refused when it is not (UnicodeDecodeError), where
+    Python would otherwise hand on undecodable bytes as half characters."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        yield sys.stdin
+        return
+    strict = io.TextIOWrapper(buffer, encoding="utf-8", errors="strict")
+    try:
+        yield strict
+    finally:
+        strict.detach()  # the buffer stays open: it is the process's own stdin

@@ -105,7 +105,10 @@ def _import_source(file: str) -> Iterator[TextIO]:
     from coreg_tui.files import describe, refuse_odd
 
     if file == "-":
-        yield sys.stdin
+        from coreg_tui.cli.streams import utf8_stdin
+
+        with utf8_stdin() as stream:
+            yield stream
         return
     path = user_path(file)
     try:

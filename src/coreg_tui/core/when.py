@@ -7,7 +7,7 @@ are pure functions: the same words and the same `now` give the same moment.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from coreg_tui.core.errors import InputError
 
@@ -18,7 +18,13 @@ HELP = "use today, yesterday, now, 3d, 2w, 12h, 2026-11-20, 2026-11-20T14:30 or 
 
 
 EARLIEST = datetime(1900, 1, 1)  # moments outside these years are refused in one line
-LATEST = datetime(3000, 1, 1)
+LATEST = datetime(3000, 1, 1)  # (the end of 2999 itself, for --until 2999-12-31)
+
+
+def in_range(moment: datetime) -> bool:
+    """Whether a moment is within the years coreg takes, 1900 to 2999, as its own
+    clock read it (so that 1 January 1900 is taken in every time zone)."""
+    return EARLIEST <= moment.replace(tzinfo=None) <= LATEST
 
 
 def _local(day: date, at: time) -> datetime:
@@ -52,8 +58,7 @@ def parse_when(text: str, now: datetime, *, end_of_day: bool = False) -> datetim
     Moments before 1900 or from 3000 on are refused in one line."""
     try:
         moment = _parse_when(text, now, end_of_day)
-        inside = EARLIEST <= moment.replace(tzinfo=None) < LATEST
-        inside = inside and EARLIEST.year <= moment.astimezone(UTC).year < LATEST.year
+        inside = in_range(moment)
     except (OverflowError, ValueError) as exc:
         if isinstance(exc, InputError):
             raise

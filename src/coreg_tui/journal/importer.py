@@ -96,6 +96,8 @@ class _Stream:
                 self.fail(exc.msg, exc.pos)
             except RecursionError:
                 raise InputError(f"{self.name} is nested too deeply to be a journal") from None
+            except ValueError:  # a number of more than 4,300 digits
+                self.fail("a number too long to read")
             if end < len(self.buf) or self.eof or not self._more():  # never a number cut short
                 if _ESCAPED_SURROGATE.search(self.buf, self.pos, end):
                     _refuse_surrogates(found, self.name)
@@ -163,9 +165,7 @@ def _check_header(
             f"{name}: expected coreg's JSON export or a JSON array of entries "
             "(objects with at least 'at' and 'state')"
         )
-    if (final or "version" in header) and (
-        not isinstance(version, int) or version > FORMAT_VERSION
-    ):
+    if (final or "version" in header) and (type(version) is not int or version > FORMAT_VERSION):
         raise InputError(
             f"{name} was written by a newer coreg (format version {version}); update coreg"
         )

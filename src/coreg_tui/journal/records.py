@@ -11,12 +11,13 @@ import json
 import math
 import re
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from coreg_tui.core.entries import Entry, Kind, clean_words
 from coreg_tui.core.errors import InputError
 from coreg_tui.core.states import State, parse_state
+from coreg_tui.core.when import in_range
 
 FIELDS = (
     "id",
@@ -126,13 +127,32 @@ class _Reader:
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
-            or not (math.isfinite(value) and value >= 0)
+            or not (math.isfinite(value) and 0 <= value <= LONGEST_S)
         ):
-            raise self.fail(key, "a number of seconds, 0 or more")
+            raise self.fail(key, f"a number of seconds from 0 to {LONGEST_S:,}")
         return float(value)
 
 
 _FIELD_SET = frozenset(FIELDS)
+LONGEST_S = 7 * 86400  # a practice session of a week is already beyond any real one
+MOST_CYCLES = 100_000
+
+
+def _plain_json(value: object) -> bool:
+    """Whether `value` writes back out as strict JSON that SQLite can hold."""
+    import json
+
+    try:
+        json.dumps(value, allow_nan=False)
+    except ValueError:
+        return False
+    if isinstance(value, dict):
+        return all(_plain_json(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_plain_json(v) for v in value)
+    return not isinstance(value, int) or -(2**63) <= value < 2**63
+
+
 _CANONICAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -168,7 +188,7 @@ def _at(r: _Reader) -> datetime:
     try:
         at = datetime.fromisoformat(text or "")
         at = at if at.tzinfo is not None else at.astimezone()  # no offset: local time
-        if not 1900 <= at.astimezone(UTC).year < 3000:
+        if not in_range(at):
             raise ValueError
     except (ValueError, OverflowError):
         raise r.fail(
@@ -194,13 +214,13 @@ def _practice_fields(r: _Reader) -> _Practice:
     ):
         intensity_after = r.whole("intensity_after", 0, 10)
     cycles = get("cycles")
-    if cycles is not None and not (type(cycles) is int and cycles >= 0):
-        cycles = r.whole("cycles", 0)
+    if cycles is not None and not (type(cycles) is int and 0 <= cycles <= MOST_CYCLES):
+        cycles = r.whole("cycles", 0, MOST_CYCLES)
     duration = get("duration_s")
     if duration is not None:
         duration = (
             float(duration)
-            if type(duration) in (int, float) and 0 <= duration < math.inf
+            if type(duration) in (int, float) and 0 <= duration <= LONGEST_S
             else r.seconds("duration_s")
         )
     return state_after, intensity_after, cycles, duration
@@ -253,6 +273,8 @@ def from_record(record: Any, where: str) -> Entry:
         detail = {}
     if type(detail) is not dict:
         raise r.fail("detail", "an object")
+    if detail and not _plain_json(detail):
+        raise r.fail("detail", "an object of plain JSON (no NaN or Infinity, no huge numbers)")
     entry = Entry(
         id="",
         kind=kind,

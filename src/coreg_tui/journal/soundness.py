@@ -63,16 +63,30 @@ def note_left(path: Path, *, checked_now: bool = False) -> None:
     A stamp that cannot be written only means the next writer checks again."""
     noted = _noted(path)
     checked = time.time() if checked_now or noted is None else noted[0]
-    with contextlib.suppress(OSError):
+    stamp = _stamp(path)
+    try:
         line = f"{checked:.0f} {_fingerprint(path)}\n".encode("ascii")
-        flags = os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
-        fd = os.open(_stamp(path), flags, 0o600)
+    except OSError:
+        return  # no journal to note
+    try:
+        if not stat.S_ISREG(os.lstat(stamp).st_mode):
+            return  # something else has its name: never written into, never replaced
+    except FileNotFoundError:
+        pass  # no stamp yet
+    except OSError:
+        return
+    # A new file renamed into place: never written through a link into another file.
+    temp = stamp.with_name(f"{stamp.name}.{os.getpid()}.part")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
         try:
-            if stat.S_ISREG(os.fstat(fd).st_mode):  # never write into anything else
-                os.ftruncate(fd, 0)
-                os.write(fd, line)
+            os.write(fd, line)
         finally:
             os.close(fd)
+        os.replace(temp, stamp)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 def forget(path: Path) -> None:

@@ -76,17 +76,19 @@ class CoregApp(App[None]):
         self.push_screen(HomeScreen())
 
     def _end_on_signals(self) -> None:
-        """SIGTERM, SIGHUP (the window closed) and SIGQUIT end the companion as ctrl+q
+        """SIGTERM, SIGHUP (the window closed), SIGQUIT and the others whose default is
+        to end a process (SIGUSR1, SIGUSR2, SIGALRM) end the companion as ctrl+q
         does: a session under way is kept (its screen's on_unmount) and Textual gives the
         terminal back as it found it: main screen, cursor shown, mouse tracking off."""
         import asyncio
         import signal
 
         loop = asyncio.get_running_loop()
-        ending = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
-        for sig in ending:
+        from coreg_tui.signals import ENDING
+
+        for sig in ENDING:
             loop.add_signal_handler(sig, self.exit, None, 128 + sig)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, ending)  # a parent may have blocked them
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, ENDING)  # a parent may have blocked them
 
     def action_help(self) -> None:
         from coreg_tui.tui.screens.help import HelpScreen
