@@ -24,7 +24,7 @@ BASE = {"at": "2026-10-01T08:00:00+02:00", "state": "ventral"}
         ("intensity", True, "'intensity' should be a whole number from 0 to 10"),
         ("intensity", 2.5, "'intensity' should be a whole number from 0 to 10"),
         ("intensity_after", -1, "'intensity_after' should be a whole number from 0 to 10"),
-        ("cycles", -3, "'cycles' should be a whole number from 0 or more"),
+        ("cycles", -3, "'cycles' should be a whole number from 0 to 100000"),
         ("duration_s", "long", "'duration_s' should be a number of seconds"),
         ("duration_s", -1, "'duration_s' should be a number of seconds"),
         ("body", [1, 2], "'body' should be a list of text"),
