@@ -109,7 +109,6 @@ def damaged_words(where: str, found: list[str]) -> str:
     first = found[0] if found else "damaged"
     more = f" and {len(found) - 1} more problem{'s' if len(found) > 2 else ''}" if found[1:] else ""
     return (
-        f"{where} is damaged ({first}{more}); nothing was written and it was left as it "
-        "is. 'coreg check' says what is wrong; 'coreg recover FILE' copies every entry "
-        "that can still be read into a new journal"
+        f"{where} is damaged ({first}{more}) and was left as it is; 'coreg check' says "
+        "more, and 'coreg recover FILE' saves every entry that can still be read"
     )
