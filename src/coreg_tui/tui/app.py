@@ -12,6 +12,20 @@ from textual.screen import Screen
 
 from coreg_tui.clock import Clock, system_clock
 
+EXIT_GRACE_S = 5.0  # how long a signal's way out may take before the process just ends
+
+
+def _terminal_there() -> bool:
+    """Whether the terminal the companion draws on still answers."""
+    import sys
+    import termios
+
+    try:
+        termios.tcgetattr(sys.__stdin__.fileno())  # type: ignore[union-attr]
+    except (termios.error, OSError, ValueError, AttributeError):
+        return False
+    return True
+
 
 class CoregApp(App[None]):
     CSS_PATH = "coreg.tcss"
@@ -68,6 +82,7 @@ class CoregApp(App[None]):
         from coreg_tui.tui.screens.home import HomeScreen
 
         self.size_classes()
+        self.had_terminal = _terminal_there()  # never so under a test's headless pilot
         self._end_on_signals()
         # A config that could not be read in full: said once, on Home, below today's
         # entries (never in a notice that could cover help now), and the companion goes on.
@@ -78,17 +93,56 @@ class CoregApp(App[None]):
     def _end_on_signals(self) -> None:
         """SIGTERM, SIGHUP (the window closed), SIGQUIT and the others whose default is
         to end a process (SIGUSR1, SIGUSR2, SIGALRM) end the companion as ctrl+q
-        does: a session under way is kept (its screen's on_unmount) and Textual gives the
-        terminal back as it found it: main screen, cursor shown, mouse tracking off."""
+        does: a session under way is kept and Textual gives the terminal back as it
+        found it: main screen, cursor shown, mouse tracking off."""
         import asyncio
         import signal
 
-        loop = asyncio.get_running_loop()
         from coreg_tui.signals import ENDING
 
+        loop = asyncio.get_running_loop()
         for sig in ENDING:
-            loop.add_signal_handler(sig, self.exit, None, 128 + sig)
+            loop.add_signal_handler(sig, self.end_by_signal, sig)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, ENDING)  # a parent may have blocked them
+
+    def keep_sessions(self) -> None:
+        """End any session under way and keep it, now (a journal write of its own)."""
+        from coreg_tui.tui.screens.breathe import BreatheScreen
+        from coreg_tui.tui.screens.practice import PracticeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, (BreatheScreen, PracticeScreen)):
+                screen.end_and_keep()
+
+    def end_by_signal(self, sig: int) -> None:
+        """The session is kept first, whatever happens next. With the terminal gone (the
+        window closed) there is nothing to give back: the process ends at once. Otherwise
+        Textual restores the terminal on its way out, and if that way is blocked for
+        more than a few seconds the process ends anyway."""
+        import os
+        import threading
+
+        self.keep_sessions()
+        if self._terminal_gone():
+            os._exit(128 + sig)
+        self.exit(None, 128 + sig)
+        watchdog = threading.Timer(EXIT_GRACE_S, os._exit, (128 + sig,))
+        watchdog.daemon = True
+        watchdog.start()
+
+    def panic(self, *renderables: object) -> None:
+        """Textual's input thread fails when the terminal has gone (reads fail with EIO):
+        that is the window closing, not a bug, and ends as SIGHUP does."""
+        import signal
+
+        if self._terminal_gone():
+            self.end_by_signal(signal.SIGHUP)
+            return
+        super().panic(*renderables)  # type: ignore[arg-type]
+
+    def _terminal_gone(self) -> bool:
+        """A terminal the companion had when it started that no longer answers."""
+        return self.had_terminal and not _terminal_there()
 
     def action_help(self) -> None:
         from coreg_tui.tui.screens.help import HelpScreen
