@@ -47,7 +47,8 @@ def test_the_report_of_a_week_is_commonmark_that_notes_cannot_break(capsys: Cap)
     tokens = md.parse(out)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings[0].startswith("coreg report: ")
-    assert headings[1:] == ["In short", "States", "Day by time of day", "With whom", "Notes"]
+    expected = ["In short", "States", "Day by time of day", "Alone and together", "Notes"]
+    assert headings[1:] == expected
     assert not any(t.type in ("html_block", "html_inline", "hr", "link_open") for t in tokens)
     fences = [t for t in tokens if t.type == "fence"]
     assert [f.info for f in fences] == ["mermaid", "text"]

@@ -63,13 +63,19 @@ def test_practices_with_a_before_and_after_show_in_what_helped(capsys: Cap, tmp_
         "practice": "4-6",
         "sessions": 3,
         "measured": 3,
-        "mean_change": -4.0,
+        "mean_toward_window": 7.0,  # sympathetic 7 to ventral: 7 closer, each time
+        "judged": 3,
+        "ended_toward_window": 3,
+        "ended_away_from_window": 0,
         "began_elsewhere": 3,
         "reached_ventral": 3,
     }
     # JSON keeps the pattern; a person reads the practice's title
     shown = call(capsys, "stats")[1]
-    assert "Longer breath out helped most: intensity -4.0 on average over 3 sessions." in shown
+    assert (
+        "Longer breath out helped most: closer to your window by 7.0 on average; "
+        "3 of 3 sessions ended calmer or in the window."
+    ) in shown
     assert "4-6" not in shown
 
 

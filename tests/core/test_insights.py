@@ -108,13 +108,18 @@ def test_what_helped_is_ranked_so_one_lucky_session_does_not_top_it() -> None:
         practice(at(8, 10), "grounding", None, None),  # no before or after: counted, not measured
     ]
     ins = figures(entries, date(2026, 11, 1), date(2026, 11, 8))
+    # By hand: lucky S9 to V is 9 closer, once; 4-6 S7 to V is 7 closer six times and
+    # D6 to D6 is 0, so 42 / 7 = 6.0. Drawn toward 0 by two sessions of no change,
+    # 4-6 scores 6.0 * 7 / 9 = 4.7 and lucky 9 * 1 / 3 = 3.0.
     first, second, third = ins.helpers
     assert (first.practice, first.sessions, first.measured) == ("4-6", 7, 7)
-    assert first.mean_change == -24 / 7 and (first.reached_ventral, first.began_elsewhere) == (6, 7)
-    assert second.practice == "lucky" and second.mean_change == -6.0
-    assert (third.practice, third.measured, third.mean_change) == ("grounding", 0, None)
+    assert first.mean_closer == 6.0 and (first.judged, first.toward, first.away) == (7, 6, 0)
+    assert second.practice == "lucky" and second.mean_closer == 9.0
+    assert (third.practice, third.measured, third.mean_closer) == ("grounding", 0, None)
     assert ins.practice_sessions == 9
-    assert helped_line(first) == "The last 7 times, this moved your intensity down 3.4 on average."
+    assert helped_line(first) == (
+        "Of the last 7 times, 6 ended calmer or in your window; closer to it by 6.0 on average."
+    )
     assert helped_line(second) is None  # one session says too little
 
 
@@ -128,8 +133,11 @@ def test_streaks_count_days_in_a_row_up_to_today_or_yesterday() -> None:
 
 
 def test_practice_tallies_add_up_whatever_their_order() -> None:
-    tallies = [PracticeTally("4-6", 3, 2, -5, 2, 1), PracticeTally("box", 1, 1, 0, 0, 0)]
+    tallies = [
+        PracticeTally("4-6", 3, 2, 5, 3, 2, 0, 2, 1),
+        PracticeTally("box", 1, 1, 0, 1, 0, 0, 0, 0),
+    ]
     day = date(2026, 11, 1)
     ins = insights(CheckinTallies(), tallies, day, day, day)
     assert [h.practice for h in ins.helpers] == ["4-6", "box"]
-    assert ins.helpers[0].mean_change == -2.5
+    assert ins.helpers[0].mean_closer == 2.5

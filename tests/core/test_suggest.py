@@ -73,3 +73,27 @@ def test_history_reorders_but_never_hides_the_care_line() -> None:
         < len(plain.practices) - 1
     )
     assert {p.id for p in nudged.practices} == {p.id for p in plain.practices}
+
+
+def test_with_someone_a_practice_for_two_is_always_in_the_first_three() -> None:
+    from coreg_tui.core.suggest import TOGETHER_WITHIN
+
+    practices = LIBRARY
+    for state in State:
+        for intensity in (None, *range(11)):
+            found = suggest(practices, state, intensity, with_someone=True)
+            suits = [p for p in found.practices if p.together]
+            if not suits:
+                continue  # none suits this moment: none is pushed in
+            assert any(p.together for p in found.practices[:TOGETHER_WITHIN]), (state, intensity)
+            assert len(found.reasons) == len(found.practices)
+            alone = suggest(practices, state, intensity, with_someone=False)
+            assert not any(p.together for p in alone.practices)
+
+
+def test_why_names_the_traits_that_counted_and_a_lift() -> None:
+    found = suggest(LIBRARY, State.SYMPATHETIC, 5, with_someone=True)
+    first = found.reasons[0]
+    assert first.startswith("for sympathetic, mild: ") and "+" in first
+    lifted = [r for r in found.reasons if "moved into the first 3" in r]
+    assert len(lifted) <= 1

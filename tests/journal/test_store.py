@@ -309,3 +309,28 @@ def test_a_large_import_into_an_empty_journal_rebuilds_every_index(path: Path) -
             )
         )
         assert "entries_by_time" in plan
+
+
+def test_a_version_2_journal_has_what_helped_measured_again(path: Path) -> None:
+    """Version 2 kept a difference of intensities; version 3 refills the practice sums
+    against the window of tolerance, from the entries themselves."""
+    from coreg_tui.core.tallies import tally
+
+    old = [
+        entry(i, kind=Kind.PRACTICE, practice="4-6", state=State.SYMPATHETIC, intensity=3 + i % 5,
+              state_after=State.VENTRAL if i % 2 else State.DORSAL, intensity_after=i % 7)
+        for i in range(30)
+    ]  # fmt: skip
+    with Journal.open(path) as j:
+        j.add_many(old)
+        j.conn.execute("DROP TABLE practice_days")
+        j.conn.execute(  # as version 2 made it
+            "CREATE TABLE practice_days (day INTEGER NOT NULL, practice TEXT NOT NULL, "
+            "sessions INTEGER NOT NULL, measured INTEGER NOT NULL, change_sum INTEGER NOT NULL, "
+            "began_elsewhere INTEGER NOT NULL, reached_ventral INTEGER NOT NULL, "
+            "PRIMARY KEY (day, practice)) STRICT, WITHOUT ROWID"
+        )
+        j.conn.execute("PRAGMA user_version = 2")
+    with Journal.open(path) as j:
+        assert j.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert sorted(j.practice_tallies(), key=repr) == sorted(tally(old)[1], key=repr)

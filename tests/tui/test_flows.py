@@ -462,7 +462,10 @@ def test_after_a_practice_with_history_a_gentle_line_recalls_how_it_went() -> No
         assert isinstance(app.screen, WhereNowScreen)
         await settle(app, pilot)
         line = str(app.screen.query_one("#history", Static).render())
-        assert line == "The last 4 times, this moved your intensity down 3.0 on average."
+        # sympathetic 7 to ventral is 7 closer to the window, four times (not "-3")
+        assert line == (
+            "Of the last 4 times, 4 ended calmer or in your window; closer to it by 7.0 on average."
+        )
 
     drive(steps)
 

@@ -115,7 +115,7 @@ COMMANDS: dict[str, Command] = {
     ),
     "suggest": Command(
         "The practices that fit how you are, best first.",
-        (("--intensity", "-i", TEXT), ("--with", "-w", TEXT), *JSON),
+        (("--intensity", "-i", TEXT), ("--with", "-w", TEXT), ("--why", FLAG), *JSON),
         (STATE,),
     ),
     "practice": Command(

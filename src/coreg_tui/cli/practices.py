@@ -94,6 +94,9 @@ def suggest(
         ),
     ] = None,
     with_who: WithWho = None,
+    why: Annotated[
+        bool, typer.Option("--why", help="Say why each practice is where it is.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="As JSON, for scripts.")] = False,
 ) -> None:
     """The practices that fit how you are, best first."""
@@ -113,7 +116,10 @@ def suggest(
                     "intensity": level,
                     "care": result.care,
                     "care_lines": care_lines() if result.care else [],
-                    "practices": [practice_record(p) for p in result.practices],
+                    "practices": [
+                        {**practice_record(p), "why": reason}
+                        for p, reason in zip(result.practices, result.reasons, strict=True)
+                    ],
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -129,9 +135,13 @@ def suggest(
     if not shown:
         say("Nothing in the library fits that exactly; 'coreg practices' lists them all.")
         return
-    for p in shown:
+    for p, reason in zip(shown, result.reasons, strict=False):
         say(f"{printable(p.title)} ({format_duration(p.duration_s)}): {printable(p.summary)}")
+        if p.together and p.note:  # for two: opt-in, said before anyone starts
+            say(f"  {printable(p.note)}")
         say(f"  coreg practice {p.id}")
+        if why:
+            say(f"  why: {reason}")
 
 
 content_app = typer.Typer(

@@ -183,17 +183,24 @@ def _time_lines(ins: Insights) -> list[str]:
 
 
 def _company_lines(ins: Insights) -> list[str]:
+    from coreg_tui.core.insights import company_cells
     from coreg_tui.text import label_lines, printable
 
     if not ins.together.total:
         return []
-    lines = ["", "company            check-ins  V / S / D"]
-    lines.append(f"{'alone':<18} {ins.alone.total:>9}  {_mix(ins.alone)}")
-    lines.append(f"{'with someone':<18} {ins.together.total:>9}  {_mix(ins.together)}")
+
+    def row(label: str, spread: Spread, width: int = 18) -> str:
+        total, inside, distance = company_cells(spread)
+        if inside == "too few to say":
+            return f"{label:<{width}} {total:>9}  {inside}"
+        return f"{label:<{width}} {total:>9}  {inside:>9}  {distance:>8}  {_mix(spread)}"
+
+    lines = ["", "company            check-ins  in window  distance  V / S / D"]
+    lines += [row("alone", ins.alone), row("with someone", ins.together)]
     for name, spread in list(ins.people.items())[:8]:
         above, label = label_lines(printable(name), 16)
         lines += [f"  {line}" for line in above]
-        lines.append(f"  {label:<16} {spread.total:>9}  {_mix(spread)}")
+        lines.append("  " + row(label, spread, 16))
     return lines
 
 
@@ -204,11 +211,13 @@ def _helper_lines(ins: Insights) -> list[str]:
 
     if not ins.helpers:
         return []
-    lines = ["", "what helped         sessions  with before+after  mean change  ended ventral"]
+    from coreg_tui.core.insights import helped_cells
+
+    lines = ["", "what helped         sessions  calmer or in window  closer on average"]
     for h in ins.helpers[:8]:
-        ended = f"{h.reached_ventral} of {h.began_elsewhere}" if h.began_elsewhere else "-"
-        change = "-" if h.mean_change is None else f"{h.mean_change:+.1f}"
+        sessions, ended, closer = helped_cells(h)
         above, name = label_lines(printable(practice_title(h.practice, practice_names())), 18)
         lines += above
-        lines.append(f"{name:<18} {h.sessions:>9}  {h.measured:>17}  {change:>11}  {ended:>13}")
+        lines.append(f"{name:<18} {sessions:>9}  {ended:>19}  {closer:>17}")
+    lines.append("(closer: how much nearer your window of tolerance a session ended)")
     return lines

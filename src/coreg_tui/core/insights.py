@@ -84,6 +84,19 @@ class Spread:
         return self.counts[state] / self.total if self.total else 0.0
 
     @property
+    def mean_distance(self) -> float | None:
+        """How far from the window these check-ins sat on average (core/window.py):
+        ventral ones count as 0 with or without an intensity; the others only where an
+        intensity was given."""
+        told = (
+            self.counts[State.VENTRAL]
+            + self.by_state_count[State.SYMPATHETIC]
+            + self.by_state_count[State.DORSAL]
+        )
+        outside = self.by_state_sum[State.SYMPATHETIC] + self.by_state_sum[State.DORSAL]
+        return outside / told if told else None
+
+    @property
     def leaning(self) -> State | None:
         """The state seen most, if any was seen (ties go to the calmer one)."""
         if not self.total:
@@ -93,20 +106,25 @@ class Spread:
 
 @dataclass(frozen=True, slots=True)
 class Helper:
+    """What one practice did, measured against the window of tolerance (core/window.py)."""
+
     practice: str
     sessions: int
-    measured: int
-    mean_change: float | None  # after - before: below 0 is a move down
+    measured: int  # sessions whose distance from the window is known before and after
+    mean_closer: float | None  # how much closer to the window, on average; above 0 is better
+    judged: int  # sessions whose direction can be told
+    toward: int  # of those, ended calmer or in the window
+    away: int  # ended further from it
     began_elsewhere: int
     reached_ventral: int
 
     @property
     def score(self) -> float:
-        """The mean change, drawn toward 0 by SHRINK sessions of no change: one lucky
-        session cannot outrank many steady ones."""
-        if self.mean_change is None:
+        """The mean move toward the window, drawn toward 0 by SHRINK sessions of no
+        change: one lucky session cannot outrank many steady ones. Higher is better."""
+        if self.mean_closer is None:
             return 0.0
-        return self.mean_change * self.measured / (self.measured + SHRINK)
+        return self.mean_closer * self.measured / (self.measured + SHRINK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,13 +208,16 @@ def insights(
             p.practice,
             p.sessions,
             p.measured,
-            p.change_sum / p.measured if p.measured else None,
+            p.closer_sum / p.measured if p.measured else None,
+            p.judged,
+            p.toward,
+            p.away,
             p.began_elsewhere,
             p.reached_ventral,
         )
         for p in practices
     ]
-    helpers.sort(key=lambda h: (h.score, -h.reached_ventral, -h.sessions, h.practice))
+    helpers.sort(key=lambda h: (-h.score, -h.toward, -h.sessions, h.practice))
     now, longest = _streaks(days, today)
     return Insights(
         first_day=first_day,
@@ -216,18 +237,63 @@ def insights(
     )
 
 
+def closer_words(mean: float) -> str:
+    """A mean move against the window in words a person reads without a legend."""
+    if abs(mean) < 0.5:
+        return "about as far from your window as before, on average"
+    way = "closer to" if mean > 0 else "further from"
+    return f"{way} your window by {abs(mean):.1f} on average"
+
+
+def ended_words(helper: Helper) -> str:
+    """`7 of 9 sessions ended calmer or in the window`."""
+    noun = "session" if helper.judged == 1 else "sessions"
+    return f"{helper.toward} of {helper.judged} {noun} ended calmer or in the window"
+
+
+HELPED_NOTE = (
+    "The window is where you are settled enough to feel and think: ventral is inside "
+    "it, and sympathetic or dorsal at intensity n is n above or below it. Closer is the "
+    "distance before less the distance after, so sympathetic 6 to ventral is 6 closer, "
+    "and sympathetic 6 to dorsal 6 is no closer. Ranked so that one session counts for "
+    "less than many."
+)
+
+
+COMPANY_LEAST = 3  # fewer check-ins than this with someone: too few to say anything
+
+
+def company_cells(spread: Spread) -> tuple[str, str, str]:
+    """Check-ins, the share in the window, and the mean distance from it: the columns
+    of "alone and together" in every face; too few check-ins say so instead."""
+    if spread.total < COMPANY_LEAST:
+        return str(spread.total), "too few to say", ""
+    distance = spread.mean_distance
+    shown = "-" if distance is None else f"{distance:.1f}"
+    return str(spread.total), f"{spread.percent(State.VENTRAL)}%", shown
+
+
+def helped_cells(helper: Helper) -> tuple[str, str, str]:
+    """Sessions, how many ended calmer or in the window (of those that can be told), and
+    how much closer on average (of those with both distances): the columns every face
+    shows, the same way."""
+    ended = f"{helper.toward} of {helper.judged}" if helper.judged else "-"
+    mean = helper.mean_closer
+    closer = "-" if mean is None else "0.0" if abs(mean) < 0.05 else f"{mean:+.1f}"
+    return str(helper.sessions), ended, closer
+
+
 def helped_line(helper: Helper) -> str | None:
-    """A gentle line about one practice, when there is enough history to say it."""
-    if helper.measured < 3 or helper.mean_change is None:
+    """A gentle line about one practice, when there is enough history to say it:
+    `Of the last 7 times, 6 ended calmer or in your window; closer to it by 2.3 on
+    average.`"""
+    if helper.judged < 3:
         return None
-    change = helper.mean_change
-    if abs(change) < 0.5:
-        return f"The last {helper.measured} times, this left your intensity about where it was."
-    way = "down" if change < 0 else "up"
-    return (
-        f"The last {helper.measured} times, this moved your intensity {way} "
-        f"{abs(change):.1f} on average."
-    )
+    counted = f"Of the last {helper.judged} times, {helper.toward} ended calmer or in your window"
+    if helper.measured >= 3 and helper.mean_closer is not None:
+        by = closer_words(helper.mean_closer).replace("your window", "it")
+        return f"{counted}; {by}."
+    return counted + "."
 
 
 def span_text(ins: Insights) -> str:
@@ -276,16 +342,18 @@ def summary(ins: Insights, names: Mapping[str, str] | None = None) -> list[str]:
 def _helped_most(ins: Insights, names: Mapping[str, str]) -> list[str]:
     from coreg_tui.core.practices import practice_title
 
-    best = next((h for h in ins.helpers if h.measured >= 2 and (h.mean_change or 0) < 0), None)
-    if best is None or best.mean_change is None:
+    best = next((h for h in ins.helpers if h.measured >= 2 and (h.mean_closer or 0) > 0), None)
+    if best is None or best.mean_closer is None:
         return []
     return [
-        f"{practice_title(best.practice, names)} helped most: intensity "
-        f"{best.mean_change:+.1f} on average over {best.measured} "
-        f"session{'s' if best.measured != 1 else ''}."
+        f"{practice_title(best.practice, names)} helped most: "
+        f"{closer_words(best.mean_closer)}; {ended_words(best)}."
     ]
 
 
+# The shape of `coreg stats --json`. 2: what_helped measured against the window of
+# tolerance (mean_toward_window; mean_change, a difference of intensities, is gone).
+STATS_SCHEMA = 2
 RANGE_DAYS = 28  # what "lately" means when no range is given: the last four weeks
 
 
@@ -296,6 +364,8 @@ def default_first_day(today: date) -> date:
 def _spread_dict(s: Spread) -> dict[str, object]:
     return {
         "checkins": s.total,
+        "in_window_share": _round(s.share(State.VENTRAL)) if s.total else None,
+        "mean_distance_from_window": _round(s.mean_distance),
         "mean_intensity": _round(s.mean_intensity),
         "states": {
             state.value: {"count": s.counts[state], "mean_intensity": _round(s.mean_for(state))}
@@ -311,6 +381,7 @@ def _round(value: float | None) -> float | None:
 def as_dict(ins: Insights) -> dict[str, object]:
     """Every figure, for `coreg stats --json` (fields listed in the README)."""
     return {
+        "schema": STATS_SCHEMA,
         "first_day": ins.first_day.isoformat(),
         "last_day": ins.last_day.isoformat(),
         "days_in_range": ins.days_in_range,
@@ -329,7 +400,10 @@ def as_dict(ins: Insights) -> dict[str, object]:
                 "practice": h.practice,
                 "sessions": h.sessions,
                 "measured": h.measured,
-                "mean_change": _round(h.mean_change),
+                "mean_toward_window": _round(h.mean_closer),
+                "judged": h.judged,
+                "ended_toward_window": h.toward,
+                "ended_away_from_window": h.away,
                 "began_elsewhere": h.began_elsewhere,
                 "reached_ventral": h.reached_ventral,
             }

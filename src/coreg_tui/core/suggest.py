@@ -7,7 +7,9 @@ The rules, from the domain:
   calms is never offered: the way back is up, not further down.
 - Patterns with breath holds are not offered above an intensity (6 unless
   the person's config says otherwise): holds can feed panic.
-- Practices for two are offered only when the person said someone is there.
+- Practices for two are offered only when the person said someone is there, and
+  then one of them is always among the first three, if any suits the moment:
+  co-regulation is what the other person is there for.
 - At the highest distress (sympathetic or dorsal at 9 or 10) the care line is
   shown. A person's history may reorder practices but never hides it.
 """
@@ -63,10 +65,14 @@ WEIGHTS: dict[tuple[State, str], dict[str, int]] = {
 STRONG = 7
 
 
+TOGETHER_WITHIN = 3  # with someone there, a practice for two is among the first this many
+
+
 @dataclass(frozen=True, slots=True)
 class Suggestions:
     practices: tuple[Practice, ...]  # best first
     care: bool  # show the care line: the highest distress
+    reasons: tuple[str, ...] = ()  # why each practice is where it is, in the same order
 
     @property
     def first(self) -> Practice | None:
@@ -111,16 +117,42 @@ def suggest(
 ) -> Suggestions:
     """`history` maps a practice id to how much it has helped this person (for example
     the mean fall in intensity); it nudges the order, by at most a few points."""
-    weights = WEIGHTS[(state, _band(state, intensity))]
+    band = _band(state, intensity)
+    weights = WEIGHTS[(state, band)]
     history = history or {}
 
+    def nudge(p: Practice) -> float:
+        return max(-HISTORY_WEIGHT_CAP, min(HISTORY_WEIGHT_CAP, history.get(p.id, 0.0)))
+
     def score(p: Practice) -> float:
-        base = sum(weights.get(t, 0) for t in _traits(p))
-        nudge = max(-HISTORY_WEIGHT_CAP, min(HISTORY_WEIGHT_CAP, history.get(p.id, 0.0)))
-        return base + nudge
+        return sum(weights.get(t, 0) for t in _traits(p)) + nudge(p)
 
     offered = [
         p for p in practices if _offered(p, state, intensity, with_someone, holds_max_intensity)
     ]
     ranked = sorted(offered, key=lambda p: (-score(p), p.duration_s, p.id))
-    return Suggestions(tuple(ranked), needs_care(state, intensity))
+    lifted = None
+    if with_someone and not any(p.together for p in ranked[:TOGETHER_WITHIN]):
+        lifted = next((p for p in ranked if p.together), None)
+        if lifted is not None:
+            ranked.remove(lifted)
+            ranked.insert(min(TOGETHER_WITHIN, len(ranked) + 1) - 1, lifted)
+    reasons = tuple(_reason(p, state, band, weights, nudge(p), p is lifted) for p in ranked)
+    return Suggestions(tuple(ranked), needs_care(state, intensity), reasons)
+
+
+def _reason(
+    p: Practice, state: State, band: str, weights: Mapping[str, int], nudge: float, lifted: bool
+) -> str:
+    """Why `p` is where it is, in words: `for sympathetic, strong: long-exhale +6, ...`."""
+    counted = sorted(((weights[t], t) for t in _traits(p) if t in weights), reverse=True)
+    parts = [f"{t} +{w}" for w, t in counted] or ["nothing this moment asks for first"]
+    if nudge:
+        parts.append(f"how it has helped you {nudge:+.1f}")
+    where = state.value + ("" if band == "any" else f", {band}")
+    line = f"for {where}: " + ", ".join(parts)
+    if lifted:
+        line += (
+            f"; moved into the first {TOGETHER_WITHIN}: a practice for two, as you are with someone"
+        )
+    return line

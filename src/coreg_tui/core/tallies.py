@@ -17,6 +17,7 @@ from datetime import date
 
 from coreg_tui.core.entries import Entry, Kind
 from coreg_tui.core.states import State
+from coreg_tui.core.window import AWAY, TOWARD, closer, direction
 
 PARTS_OF_DAY = (("night", 0, 6), ("morning", 6, 12), ("afternoon", 12, 18), ("evening", 18, 24))
 # For each local hour, 0-23, the index in PARTS_OF_DAY of the part that holds it.
@@ -56,8 +57,11 @@ class CheckinTallies:
 class PracticeTally:
     practice: str  # a pattern such as 4-6, or a step practice's id
     sessions: int
-    measured: int  # sessions with an intensity before and after
-    change_sum: int  # the sum of (after - before) over those
+    measured: int  # sessions whose distance from the window is known before and after
+    closer_sum: int  # the sum over those of how much closer to the window they ended
+    judged: int  # sessions whose direction (toward the window, or away) can be told
+    toward: int  # of those, how many ended closer to the window
+    away: int  # and how many further from it
     began_elsewhere: int  # sessions that began sympathetic or dorsal and recorded an after
     reached_ventral: int  # of those, how many ended ventral
 
@@ -67,7 +71,7 @@ def tally(entries: Iterable[Entry]) -> tuple[CheckinTallies, list[PracticeTally]
     day_parts: dict[tuple[date, int, State], list[int]] = defaultdict(_zeros)
     hours: dict[tuple[int, State], list[int]] = defaultdict(_zeros)
     company: dict[tuple[str | None, State], list[int]] = defaultdict(_zeros)
-    practices: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    practices: dict[str, list[int]] = defaultdict(lambda: [0] * 8)
     for e in entries:
         if e.kind is Kind.CHECKIN and e.state is not None:
             at = e.at  # in the offset it was written in: the day and hour as lived
@@ -83,12 +87,17 @@ def tally(entries: Iterable[Entry]) -> tuple[CheckinTallies, list[PracticeTally]
         elif e.kind is Kind.PRACTICE:
             p = practices[e.practice or "practice"]
             p[0] += 1
-            if e.intensity is not None and e.intensity_after is not None:
+            around = (e.state, e.intensity, e.state_after, e.intensity_after)
+            if (change := closer(*around)) is not None:
                 p[1] += 1
-                p[2] += e.intensity_after - e.intensity
-            if e.state not in (None, State.VENTRAL) and e.state_after is not None:
+                p[2] += change
+            if (way := direction(*around)) is not None:
                 p[3] += 1
-                p[4] += e.state_after is State.VENTRAL
+                p[4] += way == TOWARD
+                p[5] += way == AWAY
+            if e.state not in (None, State.VENTRAL) and e.state_after is not None:
+                p[6] += 1
+                p[7] += e.state_after is State.VENTRAL
     return (
         CheckinTallies(
             [(day, part, Count(state, *v)) for (day, part, state), v in day_parts.items()],

@@ -71,34 +71,37 @@ def _grid(ins: Insights) -> list[str]:
 def _helped(ins: Insights) -> list[str]:
     if not ins.helpers:
         return []
+    from coreg_tui.core.insights import HELPED_NOTE, helped_cells
+
     rows = [
-        [
-            md_inline(practice_title(h.practice, practice_names())),
-            str(h.sessions),
-            str(h.measured),
-            "-" if h.mean_change is None else f"{h.mean_change:+.1f}",
-            f"{h.reached_ventral} of {h.began_elsewhere}" if h.began_elsewhere else "-",
-        ]
+        [md_inline(practice_title(h.practice, practice_names())), *helped_cells(h)]
         for h in ins.helpers
     ]
-    headers = ["practice", "sessions", "with before and after", "mean change", "ended ventral"]
-    note = (
-        "Mean change is the intensity after less the intensity before. Ranked so that "
-        "a single session counts for less than many."
-    )
-    return ["## What helped", "", *_table(headers, rows), "", note]
+    headers = ["practice", "sessions", "ended calmer or in the window", "closer, on average"]
+    return ["## What helped", "", *_table(headers, rows), "", HELPED_NOTE]
 
 
 def _company(ins: Insights) -> list[str]:
     if not ins.together.total:
         return []
 
+    from coreg_tui.core.insights import company_cells
+
     def row(name: str, s: Spread) -> list[str]:
-        return [name, str(s.total), *(f"{s.percent(st)}%" for st in State)]
+        total, inside, distance = company_cells(s)
+        if not distance:
+            return [name, total, inside, "", "", "", ""]
+        return [name, total, inside, distance, *(f"{s.percent(st)}%" for st in State)]
 
     rows = [row("alone", ins.alone), row("with someone", ins.together)]
     rows += [row(md_inline(name), s) for name, s in ins.people.items()]
-    return ["## With whom", "", *_table(["", "check-ins", *(s.value for s in State)], rows)]
+    headers = ["", "check-ins", "in the window", "mean distance", *(s.value for s in State)]
+    note = (
+        "In the window: the share of check-ins that were ventral. Mean distance: how far "
+        "from the window they sat, 0 inside it; with fewer than three check-ins, too few "
+        "to say."
+    )
+    return ["## Alone and together", "", *_table(headers, rows), "", note]
 
 
 def _notes(with_notes: list[Entry]) -> list[str]:

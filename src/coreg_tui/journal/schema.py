@@ -115,6 +115,23 @@ class Sums:
 
 
 _TYPES = {"state": "TEXT", "with_who": "TEXT", "practice": "TEXT"}
+
+
+def _distance(state: str, intensity: str) -> str:
+    """core/window.distance in SQL: 0 in the window, the intensity outside it."""
+    return (
+        f"CASE WHEN {state} = 'ventral' THEN 0 "
+        f"WHEN {state} IN ('sympathetic', 'dorsal') THEN {intensity} END"
+    )
+
+
+# core/window.closer and core/window.direction, for a practice entry's before and after
+_CLOSER = f"(({_distance('state', 'intensity')}) - ({_distance('state_after', 'intensity_after')}))"
+_DIRECTION = (
+    f"(CASE WHEN {_CLOSER} > 0 THEN 1 WHEN {_CLOSER} < 0 THEN -1 WHEN {_CLOSER} = 0 THEN 0 "
+    "WHEN state_after = 'ventral' AND state IN ('sympathetic', 'dorsal') THEN 1 "
+    "WHEN state = 'ventral' AND state_after IN ('sympathetic', 'dorsal') THEN -1 END)"
+)
 _CHECKIN_VALUES = (
     ("checkins", "count(*)"),
     ("intensity_sum", "coalesce(sum(intensity), 0)"),
@@ -146,8 +163,11 @@ SUMS = (
         (("day", LOCAL_DAY), ("practice", "coalesce(practice, 'practice')")),
         (
             ("sessions", "count(*)"),
-            ("measured", "count(intensity_after - intensity)"),
-            ("change_sum", "coalesce(sum(intensity_after - intensity), 0)"),
+            ("measured", f"count({_CLOSER})"),
+            ("closer_sum", f"coalesce(sum({_CLOSER}), 0)"),
+            ("judged", f"count({_DIRECTION})"),
+            ("toward", f"count(CASE WHEN {_DIRECTION} = 1 THEN 1 END)"),
+            ("away", f"count(CASE WHEN {_DIRECTION} = -1 THEN 1 END)"),
             (
                 "began_elsewhere",
                 "count(CASE WHEN state IN ('sympathetic', 'dorsal') "
@@ -168,5 +188,13 @@ SUMS = (
 MIGRATIONS[2] = (
     *(s.create() for s in SUMS),
     *(s.add("1", sign="1") for s in SUMS),
+)
+# Version 3: what helped, measured against the window of tolerance (core/window.py)
+# rather than as a difference of intensities across states.
+_PRACTICE_DAYS = next(s for s in SUMS if s.table == "practice_days")
+MIGRATIONS[3] = (
+    "DROP TABLE practice_days",
+    _PRACTICE_DAYS.create(),
+    _PRACTICE_DAYS.add("1", sign="1"),
 )
 SCHEMA_VERSION = max(MIGRATIONS)

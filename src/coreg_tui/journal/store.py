@@ -696,8 +696,8 @@ _COMPANY = f"""
     SELECT with_who, state, {_SUMMED} FROM checkin_company WHERE day BETWEEN ? AND ? GROUP BY 1, 2
 """
 _PRACTICES = """
-    SELECT practice, sum(sessions), sum(measured), sum(change_sum), sum(began_elsewhere),
-           sum(reached_ventral)
+    SELECT practice, sum(sessions), sum(measured), sum(closer_sum), sum(judged), sum(toward),
+           sum(away), sum(began_elsewhere), sum(reached_ventral)
     FROM practice_days WHERE day BETWEEN ? AND ? GROUP BY 1
 """
 _LAST_ROWID = "SELECT coalesce(max(rowid), 0) FROM entries"

@@ -125,24 +125,36 @@ def picture(ins: Insights, name: str, width: int, styles: Styles, quiet: str) ->
             out.append(MARKS[state], style=styles[state])
             out.append(f" {state.value}  ")
         out.append("\n")
-        out.append(_company(ins, styles))
+        out.append(_company(ins, styles, width))
     out.append(_helped(ins))
     return out
 
 
-def _company(ins: Insights, styles: Styles) -> Text:
+COMPANY_MIX_WIDTH = 62  # the columns with the V / S / D mix; narrower, the mix is left out
+
+
+def _company(ins: Insights, styles: Styles, width: int) -> Text:
     from coreg_tui.text import label_lines, printable
 
     out = Text()
     if not ins.together.total:
         return out
-    out.append("\nAlone and together\n", style="bold")
+    from coreg_tui.core.insights import company_cells
+
+    out.append("\nAlone and together  (check-ins, in the window, mean distance)\n", style="bold")
     rows = [("alone", ins.alone), ("with someone", ins.together)]
     rows += [(f"  {printable(name)}", s) for name, s in list(ins.people.items())[:6]]
     for name, spread in rows:
         above, label = label_lines(name, 16)
         out.append("".join(f"{line}\n" for line in above))
-        out.append(f"{label:<16} {spread.total:>4}  ")
+        total, inside, distance = company_cells(spread)
+        if distance == "":  # fewer than three: too few to say
+            out.append(f"{label:<16} {total:>4}  {inside}\n")
+            continue
+        out.append(f"{label:<16} {total:>4}  {inside:>4}  {distance:>4}  ")
+        if width < COMPANY_MIX_WIDTH:  # the share in the window says what matters most
+            out.append("\n")
+            continue
         for state in State:
             out.append(
                 f"{spread.percent(state):>3}% {state.value[0].upper()}  ", style=styles[state]
@@ -159,10 +171,15 @@ def _helped(ins: Insights) -> Text:
     out = Text()
     if not ins.helpers:
         return out
-    out.append("\nWhat helped  (sessions, with a before and after, mean change)\n", style="bold")
+    from coreg_tui.core.insights import helped_cells
+
+    out.append(
+        "\nWhat helped  (sessions, ended calmer or in the window, closer on average)\n",
+        style="bold",
+    )
     for h in ins.helpers[:6]:
-        change = "   -" if h.mean_change is None else f"{h.mean_change:+.1f}"
+        sessions, ended, closer = helped_cells(h)
         above, name = label_lines(printable(practice_title(h.practice, practice_names())), 16)
         out.append("".join(f"{line}\n" for line in above))
-        out.append(f"{name:<16} {h.sessions:>4}  {h.measured:>4}  {change}\n")
+        out.append(f"{name:<16} {sessions:>4}  {ended:>8}  {closer:>5}\n")
     return out
