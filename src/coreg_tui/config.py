@@ -28,6 +28,7 @@ class Config:
     hide_practices: tuple[str, ...] = field(default=())  # practice ids not to offer
     holds_max_intensity: int = 6  # no breath holds offered above this intensity
     theme: str = "auto"  # the companion's colours: dark, light, or auto (from the terminal)
+    ask_before: bool = True  # the companion asks where you are before a practice from Home
 
 
 THEMES = ("auto", "dark", "light")
@@ -41,6 +42,7 @@ _ALLOWED = {
     "hide_practices": "a list of practice ids in quotes",
     "holds_max_intensity": "a whole number from 0 to 10",
     "theme": "auto, dark or light",
+    "ask_before": "true or false",
 }
 
 
@@ -60,7 +62,10 @@ class Problem:
 
 def _value_problem(key: str, value: Any) -> str | None:
     """What is wrong with `value` for `key`, or None when it is good."""
-    kinds = {bool: ("bell", "color", "reduced_motion"), str: ("care_contact", "theme")}
+    kinds = {
+        bool: ("bell", "color", "reduced_motion", "ask_before"),
+        str: ("care_contact", "theme"),
+    }
     if key in kinds[bool]:
         ok = isinstance(value, bool)
     elif key in kinds[str]:

@@ -196,7 +196,7 @@ def run(steps: Steps, theme: str | None = None, *, seed: bool = False) -> None:
     clock = FakeClock()
     if seed:
         seed_journal(clock)
-    app = CoregApp(clock=clock, theme=theme)
+    app = CoregApp(clock=clock, theme=theme, ask_before=False)
 
     async def go() -> None:
         async with app.run_test(size=(80, 24)) as pilot:

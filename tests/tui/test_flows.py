@@ -20,9 +20,10 @@ def drive(
     steps: Callable[[CoregApp, Pilot, FakeClock], Awaitable[None]],
     size: tuple[int, int] = (80, 24),
     clock: FakeClock | None = None,
+    ask_before: bool | None = False,  # on (None: as the config says) in its own tests
 ) -> CoregApp:
     clock = clock or FakeClock()
-    app = CoregApp(clock=clock)
+    app = CoregApp(clock=clock, ask_before=ask_before)
 
     async def run() -> None:
         async with app.run_test(size=size) as pilot:

@@ -109,6 +109,7 @@ SCREENS = {
     "confirm_delete": go("j", "x", seed=True),
     "for_two": lambda clock: for_two,
     "insights": go("i", seed=True),
+    "practices": go("l", "d"),
     "sos": go("c", "s", "ctrl+s"),
     "help": go("question_mark"),
 }
@@ -119,5 +120,5 @@ SCREENS = {
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_screen(snap_compare, screen: str, size: tuple[int, int], theme: str) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock()
-    app = CoregApp(clock=clock, theme=theme)
+    app = CoregApp(clock=clock, theme=theme, ask_before=False)
     assert snap_compare(app, terminal_size=size, run_before=SCREENS[screen](clock))

@@ -15,8 +15,10 @@ config_app = typer.Typer(
         '    care_contact = "Sam, 555 0199"\n\n'
         'The other settings: default_pattern (a preset or pattern, e.g. "4-6"), '
         'bell, color and reduced_motion (true or false), theme ("auto", "dark" or '
-        '"light"), hide_practices (a list of practice ids not to suggest) and '
-        "holds_max_intensity (0 to 10: no breath holds suggested above it)."
+        '"light"), hide_practices (a list of practice ids not to suggest), '
+        "holds_max_intensity (0 to 10: no breath holds suggested above it) and "
+        "ask_before (true or false: the companion asks where you are before a practice "
+        "begun from Home)."
     ),
     rich_markup_mode=None,
     no_args_is_help=True,

@@ -44,7 +44,9 @@ class CoregApp(App[None]):
         Binding("f1", "sos", "Help now", show=False, priority=True, id="sos-f1"),
     ]
 
-    def __init__(self, clock: Clock | None = None, theme: str | None = None) -> None:
+    def __init__(
+        self, clock: Clock | None = None, theme: str | None = None, ask_before: bool | None = None
+    ) -> None:
         from coreg_tui.config import config
         from coreg_tui.tui import themes
 
@@ -55,6 +57,9 @@ class CoregApp(App[None]):
         # Without colour, Textual draws in the terminal's own colours (not in greys).
         super().__init__(ansi_color=chosen.ansi or None)
         self.clock: Clock = clock or system_clock()
+        # Whether to ask where the person is before a practice from Home (None: as the
+        # config says). Tests of other things start with it off.
+        self.ask_before = settings.ask_before if ask_before is None else ask_before
         self.unkept: list[str] = []  # what the journal refused, said again as the app closes
         self.checkin_draft: dict[str, object] | None = None  # a check-in left unsaved
         for each in themes.THEMES:

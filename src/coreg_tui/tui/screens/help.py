@@ -17,6 +17,7 @@ EXTRA = {
     "Where are you now?": "0-9 how strong",
     "Journal": "enter open the entry (read it all, change its note) \u00b7 "
     "up, down, page up, page down move",
+    "Practices": "up, down move (a practice for two asks first)",
     "Anywhere": "F1 help now too \u00b7 ctrl+p the command palette \u00b7 q back (quits on Home) "
     "\u00b7 ctrl+q quit",
 }
@@ -46,6 +47,7 @@ def sections() -> list[tuple[str, list[BindingType]]]:
     from coreg_tui.tui.screens.insights import InsightsScreen
     from coreg_tui.tui.screens.journal import JournalScreen
     from coreg_tui.tui.screens.practice import PracticeScreen
+    from coreg_tui.tui.screens.practices import PracticesScreen
     from coreg_tui.tui.screens.sos import SosScreen
     from coreg_tui.tui.screens.where_now import WhereNowScreen
 
@@ -59,6 +61,7 @@ def sections() -> list[tuple[str, list[BindingType]]]:
         ("A practice", PracticeScreen.BINDINGS),
         ("Where are you now?", WhereNowScreen.BINDINGS),
         ("Journal", JournalScreen.BINDINGS),
+        ("Practices", PracticesScreen.BINDINGS),
         ("Insights", InsightsScreen.BINDINGS),
         ("Help now", SosScreen.BINDINGS),
         ("Anywhere", CoregApp.BINDINGS),

@@ -45,6 +45,14 @@ class HomeScreen(Screen[None]):
             tooltip="Choose how to breathe",
         ),
         Binding("j", "journal", "Journal", id="journal", tooltip="Your entries"),
+        Binding(
+            "l",
+            "practices",
+            "Practices",
+            show=False,  # in the help (?) and the palette, as Pattern is
+            id="practices",
+            tooltip="Every practice, to browse and begin",
+        ),
         Binding("i", "insights", "Insights", id="insights", tooltip="What helps, when, with whom"),
         Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave coreg"),
     ]
@@ -107,6 +115,11 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(CheckinScreen(State(state) if state else None))
 
+    def action_practices(self) -> None:
+        from coreg_tui.tui.screens.practices import PracticesScreen
+
+        self.app.push_screen(PracticesScreen())
+
     def action_journal(self) -> None:
         from coreg_tui.tui.screens.journal import JournalScreen
 
@@ -114,8 +127,9 @@ class HomeScreen(Screen[None]):
 
     def action_breathe(self) -> None:
         from coreg_tui.tui.screens.breathe import BreatheScreen
+        from coreg_tui.tui.screens.where_first import asking_first
 
-        self.app.push_screen(BreatheScreen())
+        asking_first(self.app, lambda before: self.app.push_screen(BreatheScreen(before=before)))
 
     def action_choose_pattern(self) -> None:
         from coreg_tui.tui.screens.breathe_setup import BreatheSetupScreen
