@@ -21,8 +21,12 @@ from tests.tui.screen import screen_text
 from tests.tui.test_flows import drive, entries, settle
 
 
-def _breathe_a_while(clock: FakeClock) -> None:
+async def _breathe_a_while_and_finish(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+    await settle(app, pilot)
+    assert isinstance(app.screen, BreatheScreen)
     clock.sleep(30.0)
+    await pilot.press("escape")
+    await settle(app, pilot)
 
 
 def test_answering_first_becomes_the_sessions_before() -> None:
@@ -32,11 +36,7 @@ def test_answering_first_becomes_the_sessions_before() -> None:
         assert isinstance(app.screen, WhereFirstScreen)
         assert "Where are you now" in screen_text(app)
         await pilot.press("s", "6", "enter")
-        await settle(app, pilot)
-        assert isinstance(app.screen, BreatheScreen)
-        _breathe_a_while(clock)
-        await pilot.press("escape")
-        await settle(app, pilot)
+        await _breathe_a_while_and_finish(app, pilot, clock)
 
     drive(steps, ask_before=None)
     (kept,) = [e for e in entries() if e.kind is Kind.PRACTICE]
@@ -48,11 +48,7 @@ def test_escape_skips_and_nothing_is_required() -> None:
         await pilot.press("b")
         await settle(app, pilot)
         await pilot.press("escape")
-        await settle(app, pilot)
-        assert isinstance(app.screen, BreatheScreen)
-        _breathe_a_while(clock)
-        await pilot.press("escape")
-        await settle(app, pilot)
+        await _breathe_a_while_and_finish(app, pilot, clock)
 
     drive(steps, ask_before=None)
     (kept,) = [e for e in entries() if e.kind is Kind.PRACTICE]

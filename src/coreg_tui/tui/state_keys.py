@@ -40,3 +40,12 @@ class StateChoice:
     def action_intensity(self, n: int) -> None:
         self.intensity = 10 if (n == 0 and self.intensity == 1) else n
         self.show()
+
+
+# Showing only one state's rows (the journal, the practices): a, for all, shows them all.
+FILTER_BINDINGS = [
+    Binding("v", "only('ventral')", "Ventral", id="only-ventral"),
+    Binding("s", "only('sympathetic')", "Sympathetic", id="only-sympathetic"),
+    Binding("d", "only('dorsal')", "Dorsal", id="only-dorsal"),
+    Binding("a", "only('')", "All", id="only-all"),
+]

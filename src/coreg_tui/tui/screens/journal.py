@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 
 from coreg_tui.core.entries import Entry
+from coreg_tui.tui.state_keys import FILTER_BINDINGS
 from coreg_tui.tui.widgets.calm_input import CalmInput
 from coreg_tui.tui.widgets.footer import CoregFooter
 
@@ -103,10 +104,7 @@ class JournalScreen(Screen[None]):
     AUTO_FOCUS = "DataTable"  # the entries first; / moves to the search
     BINDINGS = [
         Binding("slash", "search", "Search", id="search"),
-        Binding("v", "only('ventral')", "Ventral", id="only-ventral"),
-        Binding("s", "only('sympathetic')", "Sympathetic", id="only-sympathetic"),
-        Binding("d", "only('dorsal')", "Dorsal", id="only-dorsal"),
-        Binding("a", "only('')", "All", id="only-all"),
+        *FILTER_BINDINGS,
         Binding("delete,x", "delete", "Delete", id="delete"),
         Binding("escape", "back", "Back", id="back"),
         Binding("q", "back", "Back", show=False, id="back-q"),

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from coreg_tui.core.practices import Practice
 from coreg_tui.core.states import State
+from coreg_tui.tui.state_keys import FILTER_BINDINGS
 from coreg_tui.tui.widgets.footer import CoregFooter
 
 
@@ -36,10 +37,7 @@ def practice_label(p: Practice, hidden: bool) -> str:
 class PracticesScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "begin", "Begin", id="begin", tooltip="Begin the practice chosen"),
-        Binding("v", "only('ventral')", "Ventral", id="only-ventral"),
-        Binding("s", "only('sympathetic')", "Sympathetic", id="only-sympathetic"),
-        Binding("d", "only('dorsal')", "Dorsal", id="only-dorsal"),
-        Binding("a", "only(None)", "All", id="only-all"),
+        *FILTER_BINDINGS,
         Binding("escape", "app.pop_screen", "Back", id="back"),
         Binding("q", "app.pop_screen", "Back", show=False, id="back-q"),
     ]
@@ -86,7 +84,7 @@ class PracticesScreen(Screen[None]):
         )
         found.focus()
 
-    def action_only(self, state: str | None) -> None:
+    def action_only(self, state: str) -> None:
         self.only = State(state) if state else None
         self.fill()
 
