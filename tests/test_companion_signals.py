@@ -20,6 +20,8 @@ RESTORED = (b"\x1b[?1049l", b"\x1b[?25h", b"\x1b[?1000l")  # main screen, cursor
 def _breathing(term: Terminal) -> None:
     term.read_until("Check in")
     os.write(term.master, b"b")
+    term.read_until("Where are you now")  # no check-in yet: asked first
+    os.write(term.master, b"s6\r")  # sympathetic 6, then begin
     term.read(3.0)  # a breath or so (15 s at five times the pace): a session to keep
     assert term.proc.poll() is None
 
@@ -46,6 +48,7 @@ def test_a_signal_gives_the_terminal_back_and_keeps_the_session(sig: int) -> Non
     assert b"Traceback" not in tail
     (kept,) = _kept_practices()
     assert kept["duration_s"] and kept["duration_s"] > 0
+    assert (kept["state"], kept["intensity"]) == ("sympathetic", 6)
 
 
 def test_a_terminal_that_goes_away_mid_breath_keeps_the_session() -> None:
