@@ -75,3 +75,18 @@ def test_a_recent_check_in_or_the_config_means_no_question() -> None:
         for e in entries():
             journal.delete(e.id)
     drive(steps, ask_before=None)
+
+
+def test_a_pattern_chosen_on_home_is_asked_about_too() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("p")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, WhereFirstScreen)
+        await pilot.press("d", "4", "enter")
+        await _breathe_a_while_and_finish(app, pilot, clock)
+
+    drive(steps, ask_before=None)
+    (kept,) = [e for e in entries() if e.kind is Kind.PRACTICE]
+    assert (kept.state, kept.intensity) == (State.DORSAL, 4)

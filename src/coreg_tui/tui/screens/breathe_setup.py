@@ -101,11 +101,15 @@ class BreatheSetupScreen(Screen[None]):
         return plan
 
     def start(self) -> None:
+        """Begin with the chosen pattern, after "where are you now?" (where_first.py)."""
         from coreg_tui.tui.screens.breathe import BreatheScreen
+        from coreg_tui.tui.screens.where_first import asking_first
 
         plan = self.plan()
         if plan is not None:
-            self.app.switch_screen(BreatheScreen(plan))
+            asking_first(
+                self.app, lambda before: self.app.switch_screen(BreatheScreen(plan, before=before))
+            )
 
     def action_attune(self) -> None:
         from coreg_tui.tui.screens.attune import AttuneScreen
