@@ -193,3 +193,31 @@ class Terminal:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             return self.proc.wait(timeout=5)
+
+
+def half_written(folder: Path) -> list[Path]:
+    """The temporary files an export writes before it renames the whole over its target."""
+    return [p for p in folder.iterdir() if p.name.endswith(".part")]
+
+
+def long_journal(home: Path, entries: int = 40_000) -> None:
+    """A journal long enough that exporting it takes a while: time to step in halfway."""
+    from coreg_tui.journal.store import Journal
+    from tests.journal.builders import entry
+
+    with Journal.open(home / "data" / "journal.sqlite3") as journal:
+        journal.add_many(entry(i, note="a long enough note " * 20) for i in range(entries))
+
+
+def export_under_way(target: Path, *args: str) -> subprocess.Popen[bytes]:
+    """`coreg export -o TARGET ARGS`, returned once its half-written file is there."""
+    proc = subprocess.Popen(
+        [str(COREG), "export", "-o", str(target), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    ends = time.monotonic() + 20
+    while not half_written(target.parent):
+        assert time.monotonic() < ends and proc.poll() is None, "the export never began"
+        time.sleep(0.002)
+    return proc

@@ -7,13 +7,12 @@ from __future__ import annotations
 import os
 import socket
 import stat
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.installed import COREG, coreg
+from tests.installed import coreg, export_under_way, half_written, long_journal
 
 pytestmark = pytest.mark.slow
 
@@ -171,28 +170,15 @@ def test_a_half_written_export_is_removed_on_sigterm_and_sighup(
     coreg_home: Path, tmp_path: Path
 ) -> None:
     import signal
-    import time
 
-    from coreg_tui.journal.store import Journal
-    from tests.journal.builders import entry
-
-    with Journal.open(coreg_home / "data" / "journal.sqlite3") as journal:
-        journal.add_many(entry(i, note="a long enough note " * 20) for i in range(40_000))
+    long_journal(coreg_home)
     for sig in (signal.SIGTERM, signal.SIGHUP):
         target = tmp_path / f"out-{sig}.md"
-        proc = subprocess.Popen(
-            [str(COREG), "export", "-o", str(target)],
-            stderr=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-        )
-        ends = time.monotonic() + 20
-        while not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]:
-            assert time.monotonic() < ends and proc.poll() is None, "the export never began"
-            time.sleep(0.002)
+        proc = export_under_way(target)
         proc.send_signal(sig)
         assert proc.wait(timeout=20) == 128 + sig
         assert not target.exists()
-        assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+        assert not half_written(tmp_path)
 
 
 # --- folders: coreg's own are private, a person's own are left as they are -------------

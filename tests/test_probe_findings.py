@@ -6,14 +6,11 @@ from __future__ import annotations
 import json
 import signal
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
-from coreg_tui.journal.store import Journal
-from tests.installed import COREG, coreg
-from tests.journal.builders import entry
+from tests.installed import COREG, coreg, export_under_way, half_written, long_journal
 
 pytestmark = pytest.mark.slow
 
@@ -27,28 +24,19 @@ def test_a_link_swapped_while_an_export_is_written_cannot_send_it_over_the_journ
 ) -> None:
     """The folder is held open from the first check to the rename: swapping the link the
     person named for coreg's data folder halfway through changes nothing."""
-    with Journal.open(_journal(coreg_home)) as journal:
-        journal.add_many(entry(i, note="a long enough note " * 20) for i in range(40_000))
+    long_journal(coreg_home)
     before = _journal(coreg_home).read_bytes()
     theirs = tmp_path / "their folder"
     theirs.mkdir()
     link = tmp_path / "out"
     link.symlink_to(theirs)
-    proc = subprocess.Popen(
-        [str(COREG), "export", "-o", str(link / "journal.sqlite3"), "--force"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    ends = time.monotonic() + 20
-    while not [p for p in theirs.iterdir() if p.name.endswith(".part")]:
-        assert time.monotonic() < ends and proc.poll() is None, "the export never began"
-        time.sleep(0.002)
+    proc = export_under_way(link / "journal.sqlite3", "--force")
     link.unlink()
     link.symlink_to(coreg_home / "data")  # now the same name means the journal
     assert proc.wait(timeout=60) == 0
     assert _journal(coreg_home).read_bytes() == before
     assert (theirs / "journal.sqlite3").read_text().startswith("# coreg journal")
-    assert not [p for p in (coreg_home / "data").iterdir() if p.name.endswith(".part")]
+    assert not half_written(coreg_home / "data")
 
 
 def test_the_check_stamp_is_never_written_through_a_link(coreg_home: Path, tmp_path: Path) -> None:
@@ -136,18 +124,11 @@ def test_an_editor_that_cannot_run_here_is_one_line_never_a_hang(
 def test_other_ending_signals_leave_no_half_written_export(
     coreg_home: Path, tmp_path: Path, sig: int
 ) -> None:
-    with Journal.open(_journal(coreg_home)) as journal:
-        journal.add_many(entry(i, note="a long enough note " * 20) for i in range(40_000))
-    proc = subprocess.Popen(
-        [str(COREG), "export", "-o", str(tmp_path / "out.md")], stderr=subprocess.PIPE
-    )
-    ends = time.monotonic() + 20
-    while not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]:
-        assert time.monotonic() < ends and proc.poll() is None
-        time.sleep(0.002)
+    long_journal(coreg_home)
+    proc = export_under_way(tmp_path / "out.md")
     proc.send_signal(sig)
     assert proc.wait(timeout=20) == 128 + sig
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    assert not half_written(tmp_path)
 
 
 def test_the_ends_of_the_years_coreg_takes_are_taken() -> None:

@@ -36,16 +36,20 @@ def _notes() -> list[str]:
 # --- output that cannot be written ----------------------------------------------------
 
 
-def test_a_closed_stdout_is_one_line_and_says_the_entry_was_kept() -> None:
-    done = subprocess.run(
-        f"exec '{COREG}' log calm -n 'kept anyway' >&-",
-        shell=True,
-        capture_output=False,
+def _said(command: str | list[str], **how: object) -> subprocess.CompletedProcess[str]:
+    """What a command said on stderr (its stdout goes where `how` sends it, or stays)."""
+    return subprocess.run(
+        command,
         stderr=subprocess.PIPE,
         text=True,
         timeout=30,
         check=False,
+        **how,  # type: ignore[call-overload]
     )
+
+
+def test_a_closed_stdout_is_one_line_and_says_the_entry_was_kept() -> None:
+    done = _said(f"exec '{COREG}' log calm -n 'kept anyway' >&-", shell=True)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1 and "was kept" in done.stderr
     assert _notes() == ["kept anyway"]
@@ -55,14 +59,7 @@ def test_a_closed_stdout_is_one_line_and_says_the_entry_was_kept() -> None:
 def test_output_to_a_full_device_is_one_line_exit_1(argv: list[str]) -> None:
     coreg("log", "calm", "-n", "first")
     with open("/dev/full", "w") as full:
-        done = subprocess.run(
-            [str(COREG), *argv],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=30,
-            check=False,
-        )
+        done = _said([str(COREG), *argv], stdout=full)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1 and "no space left" in done.stderr
     assert ("was kept" in done.stderr) == (argv[0] == "log")

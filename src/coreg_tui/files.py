@@ -40,7 +40,9 @@ def refuse_odd(path: Path, mode: int) -> None:
         raise OddFileError(f"{path} is {kind_of(mode)}, not a file")
 
 
-def _open_regular(path: Path) -> int:
+def open_regular(path: Path) -> int:
+    """A descriptor for reading the regular file at `path`, opened without waiting on a
+    FIFO: OddFileError for anything else, the OSError of whatever stops it opening."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     try:
         refuse_odd(path, os.fstat(fd).st_mode)
@@ -52,7 +54,7 @@ def _open_regular(path: Path) -> int:
 
 def read_head(path: Path, size: int) -> bytes:
     """The first `size` bytes of the regular file at `path` (errors as read_regular)."""
-    fd = _open_regular(path)
+    fd = open_regular(path)
     try:
         return os.read(fd, size)
     finally:
@@ -63,7 +65,7 @@ def read_regular(path: Path, limit: int = TEXT_LIMIT) -> bytes:
     """The bytes of the regular file at `path`: FileNotFoundError if there is none,
     OddFileError for a FIFO, device, socket or folder (at once, never a hang) or a file over
     `limit` bytes, and the OSError of anything else that stops it being read."""
-    fd = _open_regular(path)
+    fd = open_regular(path)
     try:
         chunks: list[bytes] = []
         size = 0
@@ -79,10 +81,11 @@ def read_regular(path: Path, limit: int = TEXT_LIMIT) -> bytes:
 
 def describe(exc: OSError) -> str:
     """An OSError as the words a person can act on: what it was about, and why."""
+    from coreg_tui.core.errors import reason_of
+
     if isinstance(exc, OddFileError):
         return str(exc)
-    reason = (exc.strerror or str(exc)).rstrip(".")
-    reason = reason[:1].lower() + reason[1:]
+    reason = reason_of(exc)
     return f"{exc.filename}: {reason}" if exc.filename else reason
 
 

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-from coreg_tui.core.errors import InputError, OutputError
+from coreg_tui.core.errors import InputError, OutputError, reason_of
 from coreg_tui.text import one_line
 
 
@@ -118,8 +118,7 @@ def _finish(code: int) -> NoReturn:
         _quiet_broken_pipe()
     except (OSError, ValueError) as exc:
         _silence_stdout()
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        _say(f"the output could not be written ({reason.lower()}){_kept_so_far()}")
+        _say(f"the output could not be written ({reason_of(exc)}){_kept_so_far()}")
         sys.exit(1)
     sys.exit(code)
 

@@ -191,7 +191,7 @@ def _company_lines(ins: Insights) -> list[str]:
 
     def row(label: str, spread: Spread, width: int = 18) -> str:
         total, inside, distance = company_cells(spread)
-        if inside == "too few to say":
+        if distance is None:
             return f"{label:<{width}} {total:>9}  {inside}"
         return f"{label:<{width}} {total:>9}  {inside:>9}  {distance:>8}  {_mix(spread)}"
 

@@ -98,11 +98,9 @@ def import_entries(
 def _import_source(file: str) -> Iterator[TextIO]:
     """Standard input, or a regular file (never a FIFO or device: it could be endless
     or wait forever), as UTF-8 text read a chunk at a time."""
-    import os
-
     from coreg_tui.cli.output import user_path
     from coreg_tui.core.errors import InputError
-    from coreg_tui.files import describe, refuse_odd
+    from coreg_tui.files import OddFileError, describe, open_regular
 
     if file == "-":
         from coreg_tui.cli.streams import utf8_stdin
@@ -112,14 +110,11 @@ def _import_source(file: str) -> Iterator[TextIO]:
         return
     path = user_path(file)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = open_regular(path)
+    except OddFileError as exc:
+        raise InputError(f"{exc}; give a file, or - for standard input") from None
     except OSError as exc:
         raise InputError(f"cannot read {describe(exc)}") from None
-    try:
-        refuse_odd(path, os.fstat(fd).st_mode)
-    except OSError as exc:
-        os.close(fd)
-        raise InputError(f"{exc}; give a file, or - for standard input") from None
     with open(fd, encoding="utf-8") as stream:
         yield stream
 

@@ -13,5 +13,12 @@ class OutputError(Exception):
     """Output that could not be written (a full disk, a closed stream): one line, exit 1."""
 
     def __init__(self, what: str, cause: OSError) -> None:
-        reason = (cause.strerror or str(cause)).rstrip(".")
-        super().__init__(f"{what} ({reason[:1].lower()}{reason[1:]})")
+        super().__init__(f"{what} ({reason_of(cause)})")
+
+
+def reason_of(exc: BaseException) -> str:
+    """Why an operation failed, as words in a sentence: `no space left on device`."""
+    reason = (getattr(exc, "strerror", None) or str(exc)).rstrip(".")
+    if reason[1:2].isupper() or reason[1:2] == "/":  # a word such as I/O keeps its case
+        return reason
+    return reason[:1].lower() + reason[1:]

@@ -263,11 +263,11 @@ HELPED_NOTE = (
 COMPANY_LEAST = 3  # fewer check-ins than this with someone: too few to say anything
 
 
-def company_cells(spread: Spread) -> tuple[str, str, str]:
+def company_cells(spread: Spread) -> tuple[str, str, str | None]:
     """Check-ins, the share in the window, and the mean distance from it: the columns
     of "alone and together" in every face; too few check-ins say so instead."""
     if spread.total < COMPANY_LEAST:
-        return str(spread.total), "too few to say", ""
+        return str(spread.total), "too few to say", None  # no figures: say so instead
     distance = spread.mean_distance
     shown = "-" if distance is None else f"{distance:.1f}"
     return str(spread.total), f"{spread.percent(State.VENTRAL)}%", shown

@@ -89,7 +89,7 @@ def _company(ins: Insights) -> list[str]:
 
     def row(name: str, s: Spread) -> list[str]:
         total, inside, distance = company_cells(s)
-        if not distance:
+        if distance is None:
             return [name, total, inside, "", "", "", ""]
         return [name, total, inside, distance, *(f"{s.percent(st)}%" for st in State)]
 

@@ -49,20 +49,20 @@ def _noted(path: Path) -> tuple[float, str] | None:
         return None
 
 
-def check_due(path: Path, now: float | None = None) -> bool:
+def last_check(path: Path) -> float | None:
+    """When the journal was last found sound, if it is still as coreg left it then and
+    that was less than a day ago; None when a check is due (read once, as it opens)."""
     noted = _noted(path)
     if noted is None:
-        return True
+        return None
     checked, left = noted
-    moment = time.time() if now is None else now
-    return not 0 <= moment - checked < CHECK_EVERY_S or left != _fingerprint(path)
+    fresh = 0 <= time.time() - checked < CHECK_EVERY_S and left == _fingerprint(path)
+    return checked if fresh else None
 
 
-def note_left(path: Path, *, checked_now: bool = False) -> None:
-    """Note how coreg leaves the journal (after closing it), and when it was checked.
-    A stamp that cannot be written only means the next writer checks again."""
-    noted = _noted(path)
-    checked = time.time() if checked_now or noted is None else noted[0]
+def note_left(path: Path, checked: float) -> None:
+    """Note how coreg leaves the journal (after closing it), and when it was last found
+    sound. A stamp that cannot be written only means the next writer checks again."""
     stamp = _stamp(path)
     try:
         line = f"{checked:.0f} {_fingerprint(path)}\n".encode("ascii")

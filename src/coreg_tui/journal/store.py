@@ -20,6 +20,7 @@ import json
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -289,8 +290,6 @@ def _into_wal(conn: sqlite3.Connection) -> None:
     """Switch to write-ahead logging. While a brand-new journal is being made, another
     process may hold it for a moment, and this switch does not wait for a lock on its
     own (it fails at once): so it is tried again for as long as any write would wait."""
-    import time
-
     deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
     while True:
         try:
@@ -310,7 +309,7 @@ class Journal:
         self.conn = conn
         self.path = path
         self.read_only = read_only  # opened from read-only media or a read-only file
-        self.checked = False  # whether this opening found the journal sound
+        self.checked_at: float | None = None  # when the journal was last found sound
         self.forgotten: list[str] = []  # entries deleted or changed: their old words must go
 
     # --- opening and closing -------------------------------------------------------
@@ -398,10 +397,11 @@ class Journal:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # Reads only, so far: the authoritative version (the header may lag the WAL).
         version = _check_identity(conn, path, max(migrations))
-        if soundness.check_due(path):  # before anything can be written into damage
+        self.checked_at = soundness.last_check(path)
+        if self.checked_at is None:  # due: before anything can be written into damage
             if found := soundness.problems(conn):
                 raise JournalError(soundness.damaged_words(f"the journal at {path}", found))
-            self.checked = True
+            self.checked_at = time.time()
         _into_wal(conn)
         conn.execute("PRAGMA synchronous = FULL")  # an acknowledged entry survives a crash
         conn.execute("PRAGMA secure_delete = ON")  # deleted words are overwritten
@@ -455,8 +455,8 @@ class Journal:
         self.conn.close()
         if self.forgotten and self.path is not None:
             _scrub_backups(self.path, self.forgotten)
-        if self.path is not None and not self.read_only:
-            soundness.note_left(self.path, checked_now=self.checked)
+        if self.path is not None and not self.read_only and self.checked_at is not None:
+            soundness.note_left(self.path, self.checked_at)
 
     def __enter__(self) -> Journal:
         return self

@@ -148,7 +148,7 @@ def _company(ins: Insights, styles: Styles, width: int) -> Text:
         above, label = label_lines(name, 16)
         out.append("".join(f"{line}\n" for line in above))
         total, inside, distance = company_cells(spread)
-        if distance == "":  # fewer than three: too few to say
+        if distance is None:  # fewer than three: too few to say
             out.append(f"{label:<16} {total:>4}  {inside}\n")
             continue
         out.append(f"{label:<16} {total:>4}  {inside:>4}  {distance:>4}  ")
