@@ -1,13 +1,19 @@
-"""A breathing session's timing: when it began (after a --sync wait), pauses, and
-the summary it leaves. Both faces use it; the pacer itself stays pure."""
+"""A session's timing, read from a clock it is given: a breathing session's (when it
+began, after a --sync wait; pauses) and a step practice's (which step, how long it has
+left), and the summary each leaves. Both faces use them; the pacer itself stays pure."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from coreg_tui.clock import Clock
 from coreg_tui.core.pacing import cycles_done, sync_start
-from coreg_tui.core.session import BreathSummary, SessionPlan
+from coreg_tui.core.session import BreathSummary, SessionPlan, StepsSummary
+
+if TYPE_CHECKING:
+    from coreg_tui.core.practices import Practice, Step
 
 SYNC_LEAD_S = 3.0  # the least time to get ready before a synced first breath
 
@@ -55,4 +61,50 @@ class TimedSession:
             cycles=cycles_done(self.plan.pacer, elapsed),
             finished=finished,
             glide_from=str(self.plan.start) if self.plan.start else None,
+        )
+
+
+class TimedSteps:
+    """A step practice on its timers: each step moves on when its time is up (or sooner,
+    with `next()`). Time stopped (Ctrl-Z in a terminal), as `stopped()` counts it, is
+    neither a step's time nor the practice's."""
+
+    def __init__(
+        self, practice: Practice, clock: Clock, stopped: Callable[[], float] = lambda: 0.0
+    ) -> None:
+        self.practice, self.clock, self.stopped = practice, clock, stopped
+        self.begin, self.begin_wall = clock.monotonic(), clock.wall()
+        self.index = 0  # the step under way
+        self.done = 0  # steps ended, by their time or by the person
+        self.finished = False  # every step done
+        self._step_began = self.begin
+        self._stopped_then = stopped()
+
+    @property
+    def step(self) -> Step:
+        return self.practice.steps[self.index]
+
+    def remaining(self) -> float:
+        """Seconds left of the step under way."""
+        stopped = self.stopped() - self._stopped_then
+        return self.step.seconds - (self.clock.monotonic() - self._step_began - stopped)
+
+    def next(self) -> bool:
+        """End the step under way; False when it was the last (the practice is done)."""
+        self.done = self.index + 1
+        if self.index + 1 >= len(self.practice.steps):
+            self.finished = True
+            return False
+        self.index += 1
+        self._step_began, self._stopped_then = self.clock.monotonic(), self.stopped()
+        return True
+
+    def summary(self) -> StepsSummary:
+        return StepsSummary(
+            self.practice.id,
+            datetime.fromtimestamp(self.begin_wall, UTC),
+            self.clock.monotonic() - self.begin - self.stopped(),
+            self.done,
+            len(self.practice.steps),
+            self.finished,
         )

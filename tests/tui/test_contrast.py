@@ -27,6 +27,7 @@ from coreg_tui.tui import themes
 from coreg_tui.tui.app import CoregApp
 from coreg_tui.tui.screens.home import HomeScreen
 from tests.clock import FakeClock
+from tests.tui.screen import settled
 from tests.tui.test_snapshots import seed_journal
 
 TEXT = 4.5  # AA, text
@@ -207,8 +208,7 @@ def run(steps: Steps, theme: str | None = None, *, seed: bool = False) -> None:
 
 
 async def settle(app: CoregApp, pilot: Pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settled(app, pilot)
 
 
 def drawn(widget: Widget) -> Iterator[tuple[str, Style]]:
@@ -380,13 +380,13 @@ def test_the_pacer_follows_a_change_of_theme() -> None:
 
 def test_a_step_practice_s_timer_is_drawn_in_the_theme_s_inhale_colour() -> None:
     from coreg_tui.content import library
-    from coreg_tui.tui.screens.practice import start
+    from coreg_tui.tui.sessions import practise
     from coreg_tui.tui.widgets.rows import Rows
 
     timer: list[str] = []
 
     async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
-        start(app, library().get("coming-back-up"))
+        practise(app, library().get("coming-back-up"))
         await pilot.pause(0.2)
         for text, style in drawn(app.screen.query_one(Rows)):
             if "\u2501" in text:  # the timer's bar

@@ -14,6 +14,7 @@ from coreg_tui.tui.screens.home import HomeScreen
 from coreg_tui.tui.screens.practice import PracticeScreen
 from coreg_tui.tui.screens.where_now import WhereNowScreen
 from tests.clock import FakeClock
+from tests.tui.screen import settled
 
 
 def drive(
@@ -35,8 +36,7 @@ def drive(
 
 
 async def settle(app: CoregApp, pilot: Pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settled(app, pilot)
 
 
 def entries() -> list:

@@ -112,9 +112,9 @@ def test_the_care_lines_help_now_and_a_persons_own_practice_show_as_written() ->
         await pilot.pause()
 
         from coreg_tui.content import library
-        from coreg_tui.tui.screens.practice import start
+        from coreg_tui.tui.sessions import practise
 
-        start(app, library().get("hostile"))  # type: ignore[arg-type]
+        practise(app, library().get("hostile"))  # type: ignore[arg-type]
         await pilot.pause()
         literal_everywhere(screen_text(app), "[reverse]only if you like[/] \u241b]0;title\u2407")
         await pilot.press("enter")

@@ -40,9 +40,9 @@ def test_ctrl_c_ends_a_step_practice_and_keeps_it() -> None:
         await pilot.press("c", "s", "5", "enter")
         await settle(app, pilot)
         from coreg_tui.content import library
-        from coreg_tui.tui.screens.practice import start
+        from coreg_tui.tui.sessions import practise
 
-        start(app, library().get("orienting"))  # type: ignore[arg-type]
+        practise(app, library().get("orienting"))  # type: ignore[arg-type]
         await settle(app, pilot)
         assert isinstance(app.screen, PracticeScreen)
         clock.sleep(5)

@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 
 from coreg_tui.tui.app import CoregApp
 from tests.clock import FakeClock
+from tests.tui.screen import settled
 
 SIZES = [(40, 12), (50, 16), (60, 20), (80, 24), (120, 40), (200, 60)]
 THEMES = ["dark", "light"]
@@ -70,13 +71,11 @@ def go(
             await pilot.pause()
             for key in keys:
                 await pilot.press(key)
-                await pilot.app.workers.wait_for_complete()
-                await pilot.pause()
+                await settled(pilot.app, pilot)
             clock.sleep(sleep_s)
             for key in then:
                 await pilot.press(key)
-                await pilot.app.workers.wait_for_complete()
-                await pilot.pause()
+                await settled(pilot.app, pilot)
             await pilot.pause(0.1)
 
         return run_before
@@ -87,10 +86,10 @@ def go(
 async def for_two(pilot: Pilot) -> None:
     """A practice for two asks first (its note), before anything begins."""
     from coreg_tui.content import library
-    from coreg_tui.tui.screens.practice import start
+    from coreg_tui.tui.sessions import practise
 
     await pilot.pause()
-    start(pilot.app, library().get("together-walking"))  # type: ignore[arg-type]
+    practise(pilot.app, library().get("together-walking"))  # type: ignore[arg-type]
     await pilot.pause(0.1)
 
 

@@ -80,7 +80,7 @@ def test_the_whole_walk_keeps_both_sessions_only_when_asked() -> None:
         await pilot.pause()
         await pilot.press("enter")  # breathe with me
         await pilot.pause()
-        assert isinstance(app.screen, BreatheScreen) and not app.screen.keeps
+        assert isinstance(app.screen, BreatheScreen) and app.screen not in app.keep_if_cut_short
         assert app.screen.session.plan.preset.name == WORDS.pattern
         clock.sleep(10.0 * WORDS.cycles + 1)  # every slow breath, 4 in and 6 out
         await settle(app, pilot)
@@ -146,7 +146,7 @@ def test_after_a_strong_dorsal_check_in_help_now_leads_up_with_gentle_activation
         assert WORDS.rise in shown_text(app) and WORDS.breathe not in shown_text(app)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert isinstance(app.screen, PracticeScreen) and not app.screen.keeps
+        assert isinstance(app.screen, PracticeScreen) and app.screen not in app.keep_if_cut_short
         assert app.screen.practice.id == WORDS.rising  # moving up, not a calming breath
 
     drive(steps)

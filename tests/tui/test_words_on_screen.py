@@ -125,9 +125,9 @@ def test_the_check_in_has_no_empty_box_before_a_state_and_one_label() -> None:
 def test_a_step_practice_title_holds_still_from_step_to_step() -> None:
     async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
         from coreg_tui.content import library
-        from coreg_tui.tui.screens.practice import start
+        from coreg_tui.tui.sessions import practise
 
-        start(app, library().get("orienting"))  # type: ignore[arg-type]
+        practise(app, library().get("orienting"))  # type: ignore[arg-type]
         await settle(app, pilot)
         assert isinstance(app.screen, PracticeScreen)
         rows = []

@@ -11,7 +11,6 @@ import math
 import os
 import select
 import sys
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from coreg_tui.cli.breathe_run import POLL_S, Clock
@@ -63,31 +62,23 @@ class _Show(Protocol):
 def _run(practice: Practice, clock: Clock, keys: Keys, show: _Show) -> StepsSummary:
     """The steps on their timers; time stopped with Ctrl-Z (`show.stopped_s`) is neither
     a step's time nor the practice's."""
-    begin, begin_wall = clock.monotonic(), clock.wall()
-    done, finished = 0, False
+    from coreg_tui.timing import TimedSteps
+
+    timer = TimedSteps(practice, clock, lambda: show.stopped_s)
     try:
-        for index, step in enumerate(practice.steps):
-            end = clock.monotonic() + step.seconds - show.stopped_s
-            show.step(index, step)
-            while (remaining := end + show.stopped_s - clock.monotonic()) > 0:
-                show.tick(index, step, remaining)
+        for _ in practice.steps:
+            show.step(timer.index, timer.step)
+            while (remaining := timer.remaining()) > 0:
+                show.tick(timer.index, timer.step, remaining)
                 if keys.wait_for_enter(min(POLL_S * 4, remaining)):
                     break
-            done += 1
-        finished = True
+            timer.next()
     except KeyboardInterrupt:
         pass
     except OSError as exc:  # the terminal went away: an end like Ctrl-C
         if not terminal_gone(exc):
             raise
-    return StepsSummary(
-        practice.id,
-        datetime.fromtimestamp(begin_wall, UTC),
-        clock.monotonic() - begin - show.stopped_s,
-        done,
-        len(practice.steps),
-        finished,
-    )
+    return timer.summary()
 
 
 class _Plain:

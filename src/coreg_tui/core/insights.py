@@ -357,10 +357,6 @@ STATS_SCHEMA = 2
 RANGE_DAYS = 28  # what "lately" means when no range is given: the last four weeks
 
 
-def default_first_day(today: date) -> date:
-    return today - timedelta(days=RANGE_DAYS - 1)
-
-
 def _spread_dict(s: Spread) -> dict[str, object]:
     return {
         "checkins": s.total,

@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from coreg_tui.clock import Clock, system_clock
+from coreg_tui.tui import screens
+
+if TYPE_CHECKING:
+    from coreg_tui.tui.screens.base import SessionScreen
+    from coreg_tui.tui.screens.checkin import Draft
 
 EXIT_GRACE_S = 5.0  # how long a signal's way out may take before the process just ends
 
@@ -61,7 +69,10 @@ class CoregApp(App[None]):
         # config says). Tests of other things start with it off.
         self.ask_before = settings.ask_before if ask_before is None else ask_before
         self.unkept: list[str] = []  # what the journal refused, said again as the app closes
-        self.checkin_draft: dict[str, object] | None = None  # a check-in left unsaved
+        self.checkin_draft: Draft | None = None  # a check-in left unsaved
+        # Sessions whose callers keep them: kept as they stand if cut short.
+        self.keep_if_cut_short: set[SessionScreen[object]] = set()
+        self.config_notice: str | None = None  # a config that could not be read in full
         for each in themes.THEMES:
             self.register_theme(each)
         self.theme = chosen.name
@@ -84,16 +95,14 @@ class CoregApp(App[None]):
 
     def on_mount(self) -> None:
         from coreg_tui.config import tell_once
-        from coreg_tui.tui.screens.home import HomeScreen
 
         self.size_classes()
         self.had_terminal = _terminal_there()  # never so under a test's headless pilot
         self._end_on_signals()
         # A config that could not be read in full: said once, on Home, below today's
         # entries (never in a notice that could cover help now), and the companion goes on.
-        self.config_notice: str | None = None
         tell_once(lambda line: setattr(self, "config_notice", line))
-        self.push_screen(HomeScreen())
+        self.push_screen(screens.HomeScreen())
 
     def _end_on_signals(self) -> None:
         """SIGTERM, SIGHUP (the window closed), SIGQUIT and the others whose default is
@@ -110,14 +119,20 @@ class CoregApp(App[None]):
             loop.add_signal_handler(sig, self.end_by_signal, sig)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, ENDING)  # a parent may have blocked them
 
-    def keep_sessions(self) -> None:
-        """End any session under way and keep it, now (a journal write of its own)."""
-        from coreg_tui.tui.screens.breathe import BreatheScreen
-        from coreg_tui.tui.screens.practice import PracticeScreen
+    def cut_short(self, screen: SessionScreen[object]) -> None:
+        """End a session where it is; keep it now (a journal write of its own) if its
+        caller keeps it."""
+        from coreg_tui.tui.keeping import kept
 
-        for screen in self.screen_stack:
-            if isinstance(screen, (BreatheScreen, PracticeScreen)):
-                screen.end_and_keep()
+        summary = screen.cut_short()
+        if summary is not None and screen in self.keep_if_cut_short:
+            kept(self, screen.entry(summary))
+        self.keep_if_cut_short.discard(screen)
+
+    def keep_sessions(self) -> None:
+        """End every session under way, and keep those their callers keep."""
+        for screen in list(self.keep_if_cut_short):
+            self.cut_short(screen)
 
     def end_by_signal(self, sig: int) -> None:
         """The session is kept first, whatever happens next. With the terminal gone (the
@@ -150,23 +165,33 @@ class CoregApp(App[None]):
         return self.had_terminal and not _terminal_there()
 
     def action_help(self) -> None:
-        from coreg_tui.tui.screens.help import HelpScreen
-
-        self.push_screen(HelpScreen())
+        self.push_screen(screens.HelpScreen())
 
     def action_sos(self) -> None:
-        """Help right now, from anywhere. A practice under way is ended and kept first
-        (as when the app closes), so that it cannot move on beneath help."""
-        from coreg_tui.tui.screens.breathe import BreatheScreen
-        from coreg_tui.tui.screens.practice import PracticeScreen
-        from coreg_tui.tui.screens.sos import SosScreen
+        """Help right now, from anywhere. A session under way is ended (and kept, if its
+        caller keeps it) first, as when the app closes, so that it cannot move on
+        beneath help."""
+        from coreg_tui.tui.screens.base import SessionScreen
 
-        if any(isinstance(screen, SosScreen) for screen in self.screen_stack):
+        if any(isinstance(screen, screens.SosScreen) for screen in self.screen_stack):
             return
-        while isinstance(self.screen_stack[-1], (BreatheScreen, PracticeScreen)):
-            self.screen_stack[-1].end_and_keep()
-            self.pop_screen()
-        self.push_screen(SosScreen())
+        while isinstance(self.screen, SessionScreen):
+            self.cut_short(self.screen)
+            self.screen.dismiss(None)  # its caller is handed None: cut short
+        self.push_screen(screens.SosScreen())
+
+    class Refused(Message):
+        """The journal refused a write or a read: said on screen, once per refusal, and
+        again as the app closes (`unkept`)."""
+
+        def __init__(self, line: str, title: str) -> None:
+            super().__init__()
+            self.line, self.title = line, title
+
+    @on(Refused)
+    def tell_refused(self, message: Refused) -> None:
+        # A path in the line may hold [ and ]: never read as markup.
+        self.notify(message.line, title=message.title, severity="error", timeout=20, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette (ctrl+p): this screen's actions and coreg's own, by name."""

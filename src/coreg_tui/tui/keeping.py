@@ -10,36 +10,28 @@ seen even if the write was the last thing the app did.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from coreg_tui.core.entries import Entry
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from coreg_tui.journal.store import Journal
+    from coreg_tui.tui.app import CoregApp
 
-# A path in the line may hold [ and ]: never read as markup.
-NOT_KEPT: dict = {"title": "Not kept", "severity": "error", "timeout": 20, "markup": False}
-NOT_READ: dict = {**NOT_KEPT, "title": "Could not read the journal"}
+NOT_KEPT, NOT_READ = "Not kept", "Could not read the journal"
 T = TypeVar("T")
 
 
-def _tell(app: App[object], exc: Exception, how: dict) -> None:
+def _tell(app: CoregApp, exc: Exception, title: str) -> None:
     from coreg_tui.text import one_line
 
     line = one_line(str(exc))
-    unkept: list[str] = getattr(app, "unkept", [])
-    if line not in unkept:
-        unkept.append(line)
-    try:
-        app.call_from_thread(partial(app.notify, line, **how))
-    except RuntimeError:  # already on the app's own thread (a screen closing)
-        app.notify(line, **how)
+    if line not in app.unkept:  # said again as the app closes, even if it is closing now
+        app.unkept.append(line)
+    app.post_message(app.Refused(line, title))
 
 
-def written(app: App[object], change: Callable[[Journal], object]) -> bool:
+def written(app: CoregApp, change: Callable[[Journal], object]) -> bool:
     """Make `change` to the journal; False if the journal refused it, which the person
     is told (and told again as the app closes)."""
     from coreg_tui.journal import open_journal
@@ -54,7 +46,7 @@ def written(app: App[object], change: Callable[[Journal], object]) -> bool:
     return True
 
 
-def read(app: App[object], look: Callable[[Journal], T]) -> T | None:
+def read(app: CoregApp, look: Callable[[Journal], T]) -> T | None:
     """What `look` finds in the journal; None if the journal cannot be read as it is
     (damage found halfway through a session, say), which the person is told."""
     from coreg_tui.journal import open_journal
@@ -68,7 +60,7 @@ def read(app: App[object], look: Callable[[Journal], T]) -> T | None:
         return None
 
 
-def kept(app: App[object], entry: Entry | None) -> Entry | None:
+def kept(app: CoregApp, entry: Entry | None) -> Entry | None:
     """`entry`, once added to the journal; None if there was none or it was refused."""
     if entry is None or not written(app, lambda journal: journal.add(entry)):
         return None

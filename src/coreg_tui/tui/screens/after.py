@@ -6,16 +6,16 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.session import Around
 from coreg_tui.core.states import State
+from coreg_tui.tui.screens.base import CoregScreen
 from coreg_tui.tui.widgets.footer import CoregFooter
 
 
-class AfterCheckinScreen(Screen[None]):
+class AfterCheckinScreen(CoregScreen[None]):
     BINDINGS = [
         # 1 is in the footer: at the highest distress it is the one practice offered.
         *(Binding(str(n), f"begin({n})", "Begin", show=n == 1, id=f"begin-{n}") for n in (1, 2, 3)),
@@ -60,17 +60,15 @@ class AfterCheckinScreen(Screen[None]):
         return True
 
     def action_begin(self, n: int) -> None:
-        from coreg_tui.tui.screens.practice import start
+        from coreg_tui.tui import sessions
 
         if n <= len(self.shown):
-            practice = self.shown[n - 1]
-            self.app.pop_screen()
-            start(self.app, practice, before=self.before)
+            sessions.practise(self.app, self.shown[n - 1], self.before, replacing=self)
 
     def action_breathe(self) -> None:
-        from coreg_tui.tui.screens.breathe import BreatheScreen
+        from coreg_tui.tui import sessions
 
-        self.app.switch_screen(BreatheScreen(before=self.before))
+        sessions.breathe(self.app, before=self.before, replacing=self)
 
     @property
     def before(self) -> Around:

@@ -7,14 +7,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
 from coreg_tui.core.attune import TAPS
+from coreg_tui.tui.screens.base import CoregScreen
 from coreg_tui.tui.widgets.footer import CoregFooter
 
 
-class AttuneScreen(Screen[None]):
+class AttuneScreen(CoregScreen[None]):
     AUTO_FOCUS = ""
     BINDINGS = [
         Binding("space", "tap", "Tap", id="tap", tooltip="As a breath in or out begins"),
@@ -51,7 +51,7 @@ class AttuneScreen(Screen[None]):
         self.query_one("#taps", Static).update(f"{marks}\n\nnext: tap as your {nxt} begins")
 
     def action_tap(self) -> None:
-        self.taps.append(self.app.clock.monotonic())  # type: ignore[attr-defined]
+        self.taps.append(self.app.clock.monotonic())
         if len(self.taps) < TAPS:
             self.show()
             return
@@ -62,7 +62,7 @@ class AttuneScreen(Screen[None]):
         from coreg_tui.core.attune import needs_glide, rhythm
         from coreg_tui.core.pacing import resolve
         from coreg_tui.core.session import plan_session
-        from coreg_tui.tui.screens.breathe import BreatheScreen
+        from coreg_tui.tui import sessions
 
         presets = breathing().presets
         measured = rhythm(self.taps)
@@ -75,6 +75,6 @@ class AttuneScreen(Screen[None]):
             default=DEFAULT_PRESET,
             glide_from=str(measured) if glide else None,
         )
-        self.app.switch_screen(BreatheScreen(plan))
+        sessions.breathe(self.app, plan, replacing=self)
         said = "moving from there to" if glide else "already close to"
         self.app.notify(f"Your rhythm: {measured}, {said} {target}.", timeout=6)

@@ -6,17 +6,18 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coreg_tui.core.errors import InputError
 from coreg_tui.core.session import SessionPlan
+from coreg_tui.tui import screens
+from coreg_tui.tui.screens.base import CoregScreen
 from coreg_tui.tui.widgets.calm_input import CalmInput
 from coreg_tui.tui.widgets.footer import CoregFooter
 
 
-class BreatheSetupScreen(Screen[None]):
+class BreatheSetupScreen(CoregScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
         Binding("q", "app.pop_screen", "Back", show=False, id="back-q"),
@@ -102,20 +103,15 @@ class BreatheSetupScreen(Screen[None]):
 
     def start(self) -> None:
         """Begin with the chosen pattern, after "where are you now?" (where_first.py)."""
-        from coreg_tui.tui.screens.breathe import BreatheScreen
-        from coreg_tui.tui.screens.where_first import asking_first
+        from coreg_tui.tui import sessions
 
         plan = self.plan()
         if plan is not None:
-            asking_first(
-                self.app, lambda before: self.app.switch_screen(BreatheScreen(plan, before=before))
-            )
+            sessions.breathe(self.app, plan, ask=True, replacing=self)
 
     def action_attune(self) -> None:
-        from coreg_tui.tui.screens.attune import AttuneScreen
-
         if self.plan() is not None:  # the chosen pattern reads well before any tapping
-            self.app.switch_screen(AttuneScreen(self.chosen()))
+            self.app.switch_screen(screens.AttuneScreen(self.chosen()))
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
         self.query_one("#custom", Input).value = ""

@@ -3,24 +3,41 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from rich.markup import escape
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Input, SelectionList, Static
 
 from coreg_tui.core.entries import Entry, checkin, clean_words
 from coreg_tui.core.states import State
+from coreg_tui.tui import screens
+from coreg_tui.tui.screens.base import CoregScreen
 from coreg_tui.tui.state_keys import STATE_BINDINGS, StateChoice
 from coreg_tui.tui.widgets.calm_input import CalmInput
 from coreg_tui.tui.widgets.footer import CoregFooter
 
 
-class CheckinScreen(StateChoice, Screen[None]):
+@dataclass(frozen=True)
+class Draft:
+    """A check-in left unsaved: `c` brings it back."""
+
+    state: State | None
+    intensity: int | None
+    cues: tuple[str, ...]
+    fields: dict[str, str]  # with, note, tags: as typed
+
+    @property
+    def anything(self) -> bool:
+        return any((self.state, self.intensity, self.cues, *self.fields.values()))
+
+
+class CheckinScreen(StateChoice, CoregScreen[None]):
     AUTO_FOCUS = ""  # nothing focused: keys go to the screen (v/s/d, digits, enter); tab moves in
     BINDINGS = [
         *STATE_BINDINGS,
@@ -45,33 +62,33 @@ class CheckinScreen(StateChoice, Screen[None]):
         yield CoregFooter()
 
     def on_mount(self) -> None:
-        draft = self.app.checkin_draft  # type: ignore[attr-defined]
+        draft = self.app.checkin_draft
         if draft:  # what was typed before leaving unsaved comes back
-            self.app.checkin_draft = None  # type: ignore[attr-defined]
-            self.state = self.state or draft["state"]  # type: ignore[assignment]
-            self.intensity = draft["intensity"]  # type: ignore[assignment]
-            for name in ("with", "note", "tags"):
-                self.query_one(f"#{name}", Input).value = str(draft[name])
+            self.app.checkin_draft = None
+            self.state = self.state or draft.state
+            self.intensity = draft.intensity
+            for name, value in draft.fields.items():
+                self.query_one(f"#{name}", Input).value = value
         self.show()
         if draft:
             cues = self.query_one("#cues", SelectionList)
-            for cue in draft["cues"]:  # type: ignore[attr-defined]
+            for cue in draft.cues:
                 cues.select(cue)
 
-    def draft(self) -> dict[str, object] | None:
+    def draft(self) -> Draft | None:
         """What has been chosen or typed so far, if anything."""
-        found: dict[str, object] = {
-            "state": self.state,
-            "intensity": self.intensity,
-            "cues": list(self.query_one("#cues", SelectionList).selected),
-            **{n: self.query_one(f"#{n}", Input).value for n in ("with", "note", "tags")},
-        }
-        return found if any(found.values()) else None
+        found = Draft(
+            self.state,
+            self.intensity,
+            tuple(self.query_one("#cues", SelectionList).selected),
+            {n: self.query_one(f"#{n}", Input).value for n in ("with", "note", "tags")},
+        )
+        return found if found.anything else None
 
     def action_leave(self) -> None:
         """Back without saving; anything typed is kept aside, and `c` brings it back."""
         draft = self.draft()
-        self.app.checkin_draft = draft  # type: ignore[attr-defined]
+        self.app.checkin_draft = draft
         self.app.pop_screen()
         if draft:
             self.app.notify("Not saved. c brings it back.", timeout=4)
@@ -103,7 +120,7 @@ class CheckinScreen(StateChoice, Screen[None]):
     def entry(self) -> Entry | None:
         if self.state is None:
             return None
-        at = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
+        at = datetime.fromtimestamp(self.app.clock.wall()).astimezone()
         return checkin(
             at,
             self.state,
@@ -126,9 +143,15 @@ class CheckinScreen(StateChoice, Screen[None]):
         from coreg_tui.tui.keeping import kept
 
         if kept(self.app, entry) is not None:
-            self.app.call_from_thread(self.saved, entry)
+            self.post_message(self.Saved(entry))
 
-    def saved(self, entry: Entry) -> None:
-        from coreg_tui.tui.screens.after import AfterCheckinScreen
+    class Saved(Message):
+        """The check-in is in the journal."""
 
-        self.app.switch_screen(AfterCheckinScreen(entry))
+        def __init__(self, entry: Entry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    @on(Saved)
+    def saved(self, message: Saved) -> None:
+        self.app.switch_screen(screens.AfterCheckinScreen(message.entry))

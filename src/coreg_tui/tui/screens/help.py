@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from coreg_tui.tui import screens
+from coreg_tui.tui.screens.base import CoregModal
 from coreg_tui.tui.widgets.footer import CoregFooter
 
 # Keys that are not one binding each: a range of digits, or moving between fields.
@@ -36,39 +37,13 @@ def key_lines(bindings: list[BindingType], extra: str = "") -> str:
     return " \u00b7 ".join(filter(None, [*parts.values(), extra]))
 
 
-def sections() -> list[tuple[str, list[BindingType]]]:
-    from coreg_tui.tui.app import CoregApp
-    from coreg_tui.tui.screens.after import AfterCheckinScreen
-    from coreg_tui.tui.screens.attune import AttuneScreen
-    from coreg_tui.tui.screens.breathe import BreatheScreen
-    from coreg_tui.tui.screens.breathe_setup import BreatheSetupScreen
-    from coreg_tui.tui.screens.checkin import CheckinScreen
-    from coreg_tui.tui.screens.home import HomeScreen
-    from coreg_tui.tui.screens.insights import InsightsScreen
-    from coreg_tui.tui.screens.journal import JournalScreen
-    from coreg_tui.tui.screens.practice import PracticeScreen
-    from coreg_tui.tui.screens.practices import PracticesScreen
-    from coreg_tui.tui.screens.sos import SosScreen
-    from coreg_tui.tui.screens.where_now import WhereNowScreen
-
-    return [
-        ("Home", HomeScreen.BINDINGS),
-        ("Check-in", CheckinScreen.BINDINGS),
-        ("After a check-in", AfterCheckinScreen.BINDINGS),
-        ("Choosing a pattern", BreatheSetupScreen.BINDINGS),
-        ("Attune", AttuneScreen.BINDINGS),
-        ("Breathe", BreatheScreen.BINDINGS),
-        ("A practice", PracticeScreen.BINDINGS),
-        ("Where are you now?", WhereNowScreen.BINDINGS),
-        ("Journal", JournalScreen.BINDINGS),
-        ("Practices", PracticesScreen.BINDINGS),
-        ("Insights", InsightsScreen.BINDINGS),
-        ("Help now", SosScreen.BINDINGS),
-        ("Anywhere", CoregApp.BINDINGS),
-    ]
+def sections(anywhere: list[BindingType]) -> list[tuple[str, list[BindingType]]]:
+    """Each screen's keys, then those that work `anywhere` (the app's own)."""
+    found = [(where, getattr(screens, name).BINDINGS) for where, name in screens.KEY_SECTIONS]
+    return [*found, ("Anywhere", anywhere)]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(CoregModal[None]):
     """Every key, by screen: a titled window that scrolls where it does not fit."""
 
     BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", "Close", id="close")]
@@ -80,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="keys") as keys:
             keys.border_title = "Keys"
             keys.border_subtitle = "escape closes"
-            for where, bindings in sections():
+            for where, bindings in sections(self.app.BINDINGS):
                 lines = escape(key_lines(bindings, EXTRA.get(where, "")))
                 yield Static(f"[b]{where}[/b]  {lines}", classes="keys-section")
         yield CoregFooter()  # help now stays one key away, and shown, over the keys too

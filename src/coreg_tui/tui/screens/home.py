@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from textual import work
+from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Button, Static
 
 from coreg_tui.core.states import State
+from coreg_tui.tui import screens
+from coreg_tui.tui.screens.base import CoregScreen
 from coreg_tui.tui.widgets.footer import CoregFooter
 
 
@@ -25,7 +28,7 @@ def greeting(hour: int) -> str:
     return "Good evening."
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(CoregScreen[None]):
     BINDINGS = [
         Binding("c", "checkin", "Check in", id="checkin", tooltip="Note how you are"),
         Binding("v", "checkin('ventral')", "Check in as ventral", show=False, id="ventral"),
@@ -61,7 +64,7 @@ class HomeScreen(Screen[None]):
         from coreg_tui.content.texts import texts
 
         words = texts().states
-        now = datetime.fromtimestamp(self.app.clock.wall())  # type: ignore[attr-defined]
+        now = datetime.fromtimestamp(self.app.clock.wall())
         with VerticalScroll(id="home", can_focus=False):  # focus starts on the states
             yield Static(greeting(now.hour), classes="greeting")
             yield Static("How is your system right now?", classes="question")
@@ -73,7 +76,7 @@ class HomeScreen(Screen[None]):
                         )
                         yield Static(words[state].feels, classes="feels")
             yield Static("", id="today")
-            notice = getattr(self.app, "config_notice", None)
+            notice = self.app.config_notice
             if notice:
                 from coreg_tui.text import literal
 
@@ -96,7 +99,7 @@ class HomeScreen(Screen[None]):
         from coreg_tui.tui.keeping import read
         from coreg_tui.visual.entry_text import what_text
 
-        now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
+        now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()
         start = now.replace(hour=0, minute=0, second=0, microsecond=0)
         found = read(self.app, lambda j: list(j.entries(Filter(since=start, limit=10))))
         if found is None:
@@ -104,39 +107,39 @@ class HomeScreen(Screen[None]):
         entries = [e for e in found if not under_one_breath(e)][:5]
         lines = [f"{e.at:%H:%M}  {what_text(e, practice_names())}" for e in entries]
         text = "Today\n" + "\n".join(lines) if lines else "Nothing noted yet today."
-        self.app.call_from_thread(self.query_one("#today", Static).update, literal(text))
+        self.post_message(self.Today(literal(text)))
+
+    class Today(Message):
+        """Today in brief, read in a worker's thread."""
+
+        def __init__(self, text: Text) -> None:
+            super().__init__()
+            self.text = text
+
+    @on(Today)
+    def show_today(self, message: Today) -> None:
+        self.query_one("#today", Static).update(message.text)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id and event.button.id.startswith("state-"):
             self.action_checkin(event.button.id.removeprefix("state-"))
 
     def action_checkin(self, state: str | None = None) -> None:
-        from coreg_tui.tui.screens.checkin import CheckinScreen
-
-        self.app.push_screen(CheckinScreen(State(state) if state else None))
+        self.app.push_screen(screens.CheckinScreen(State(state) if state else None))
 
     def action_practices(self) -> None:
-        from coreg_tui.tui.screens.practices import PracticesScreen
-
-        self.app.push_screen(PracticesScreen())
+        self.app.push_screen(screens.PracticesScreen())
 
     def action_journal(self) -> None:
-        from coreg_tui.tui.screens.journal import JournalScreen
-
-        self.app.push_screen(JournalScreen())
+        self.app.push_screen(screens.JournalScreen())
 
     def action_breathe(self) -> None:
-        from coreg_tui.tui.screens.breathe import BreatheScreen
-        from coreg_tui.tui.screens.where_first import asking_first
+        from coreg_tui.tui import sessions
 
-        asking_first(self.app, lambda before: self.app.push_screen(BreatheScreen(before=before)))
+        sessions.breathe(self.app, ask=True)
 
     def action_choose_pattern(self) -> None:
-        from coreg_tui.tui.screens.breathe_setup import BreatheSetupScreen
-
-        self.app.push_screen(BreatheSetupScreen())
+        self.app.push_screen(screens.BreatheSetupScreen())
 
     def action_insights(self) -> None:
-        from coreg_tui.tui.screens.insights import InsightsScreen
-
-        self.app.push_screen(InsightsScreen())
+        self.app.push_screen(screens.InsightsScreen())

@@ -6,15 +6,17 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Static
+from textual.worker import Worker, get_current_worker
 
 from coreg_tui.core.insights import Insights
 from coreg_tui.core.states import State
+from coreg_tui.tui.screens.base import CoregScreen
 from coreg_tui.tui.widgets.footer import CoregFooter
 
 RANGES = (
@@ -26,7 +28,7 @@ RANGES = (
 Styles = dict[State, str]  # each state's colour, from the theme (tui/themes.py)
 
 
-class InsightsScreen(Screen[None]):
+class InsightsScreen(CoregScreen[None]):
     BINDINGS = [
         Binding(
             "r", "next_range", "Range", id="range", tooltip="A week, 4 weeks, 3 months, a year"
@@ -60,21 +62,32 @@ class InsightsScreen(Screen[None]):
         self.range_index = (self.range_index + 1) % len(RANGES)
         self.load(self.range_index)
 
-    @work(thread=True, exclusive=True)
+    class Found(Message):
+        """What the journal says for a range, read in a worker's thread."""
+
+        def __init__(self, found: Insights, index: int, worker: Worker[None]) -> None:
+            super().__init__()
+            self.found, self.index, self.worker = found, index, worker
+
+    @work(thread=True, exclusive=True, group="read")
     def load(self, index: int) -> None:
+        """A range's insights; `r` again cancels a range still being read."""
         from coreg_tui.journal.insights import read_insights
         from coreg_tui.tui.keeping import read
 
-        today = datetime.fromtimestamp(self.app.clock.wall()).date()  # type: ignore[attr-defined]
+        today = datetime.fromtimestamp(self.app.clock.wall()).date()
         first = today - timedelta(days=RANGES[index][0] - 1)
         found = read(self.app, lambda journal: read_insights(journal, first, today, today))
-        if found is None:
-            return
-        self.app.call_from_thread(self.show, found, index)
+        worker = get_current_worker()
+        if found is not None and not worker.is_cancelled:
+            self.post_message(self.Found(found, index, worker))
+
+    @on(Found)
+    def found_range(self, message: Found) -> None:
+        if not message.worker.is_cancelled:  # cancelled on this thread: never a race
+            self.show(message.found, message.index)
 
     def show(self, found: Insights, index: int) -> None:
-        if index != self.range_index:
-            return  # an older request, overtaken by `r`
         self.found = found
         from coreg_tui.tui.themes import as_drawn, state_styles
 

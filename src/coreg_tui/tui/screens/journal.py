@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen, Screen
+from textual.message import Message
 from textual.widgets import DataTable, Input, Static
+from textual.worker import Worker, get_current_worker
 
 from coreg_tui.core.entries import Entry
+from coreg_tui.tui.screens.base import CoregModal, CoregScreen
 from coreg_tui.tui.state_keys import FILTER_BINDINGS
 from coreg_tui.tui.widgets.calm_input import CalmInput
 from coreg_tui.tui.widgets.footer import CoregFooter
@@ -22,7 +24,7 @@ PAGE = 200
 HEADERS = ("when", "what", "with", "tags", "note")
 
 
-class ConfirmDelete(ModalScreen[bool]):
+class ConfirmDelete(CoregModal[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Delete", id="yes"),
         Binding("n,escape,q", "answer(False)", "Keep", id="no"),
@@ -39,14 +41,14 @@ class ConfirmDelete(ModalScreen[bool]):
             literal(
                 f"Delete {self.what}?\nIts words are overwritten on disk.\n\ny delete \u00b7 n keep"
             ),
-            id="help",
+            classes="dialog",
         )
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
 
 
-class EntryScreen(ModalScreen[str | None]):
+class EntryScreen(CoregModal[str | None]):
     """One entry in full; its note can be changed. Enter keeps the change, escape leaves it."""
 
     BINDINGS = [
@@ -72,7 +74,7 @@ class EntryScreen(ModalScreen[str | None]):
             lines.append(f"with {e.with_who}")
         if e.tags:
             lines.append("tags: " + ", ".join(e.tags))
-        with Vertical(id="help"):
+        with Vertical(classes="dialog"):
             yield Static(literal("\n".join(lines)))
             if e.note:  # the whole note, wrapped, above the field that changes it
                 yield Static(literal(e.note), classes="entry-note")
@@ -100,7 +102,7 @@ class EntryTable(DataTable[str]):
     ]
 
 
-class JournalScreen(Screen[None]):
+class JournalScreen(CoregScreen[None]):
     AUTO_FOCUS = "DataTable"  # the entries first; / moves to the search
     BINDINGS = [
         Binding("slash", "search", "Search", id="search"),
@@ -114,9 +116,6 @@ class JournalScreen(Screen[None]):
         super().__init__()
         self.entries: list[Entry] = []
         self.exhausted = False
-        # Each reload starts a new generation; pages that arrive from an older search are
-        # dropped (a thread worker cannot be stopped halfway through its query).
-        self.generation = 0
         self.only_state = ""  # show only this state ("" for all)
         self.return_to: str | None = None  # the entry the cursor goes back to after a reload
         self.shown_width = 0
@@ -133,10 +132,9 @@ class JournalScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        self.generation += 1
         self.entries, self.exhausted = [], False
         self.query_one(DataTable).clear(columns=True)
-        self.load(self.query_one(Input).value, 0, self.generation)
+        self.load(self.query_one(Input).value, 0)
 
     def on_resize(self) -> None:
         if self.entries and self.size.width != self.shown_width:
@@ -148,7 +146,7 @@ class JournalScreen(Screen[None]):
         at = self.query_one(DataTable).cursor_row
         self.query_one(DataTable).clear(columns=True)
         self.entries = []
-        self.add(entries, self.generation)
+        self.add(entries)
         self.query_one(DataTable).move_cursor(row=at)
 
     def columns(self, rows: list[tuple[str, ...]]) -> list[tuple[str, int]]:
@@ -181,8 +179,17 @@ class JournalScreen(Screen[None]):
         narrow_what(12)  # then what narrows further
         return [*shown, ("note", max(8, note_room()))]
 
-    @work(thread=True)
-    def load(self, search: str, start: int, generation: int) -> None:
+    class Page(Message):
+        """A page of entries, read in a worker's thread."""
+
+        def __init__(self, entries: list[Entry], worker: Worker[None]) -> None:
+            super().__init__()
+            self.entries, self.worker = entries, worker
+
+    @work(thread=True, exclusive=True, group="pages")
+    def load(self, search: str, start: int) -> None:
+        """A page of what the search finds. A newer search cancels an older one: its
+        page, if the query was already under way, is never shown."""
         from coreg_tui.core.entries import search_terms
         from coreg_tui.core.states import State
         from coreg_tui.journal.store import Filter
@@ -192,19 +199,23 @@ class JournalScreen(Screen[None]):
         states = (State(self.only_state),) if self.only_state else ()
         where = Filter(search=words, tags=tags, states=states, limit=PAGE, offset=start)
         page = read(self.app, lambda journal: list(journal.entries(where)))
-        if page is not None:
-            self.app.call_from_thread(self.add, page, generation)
+        worker = get_current_worker()
+        if page is not None and not worker.is_cancelled:
+            self.post_message(self.Page(page, worker))
 
-    def add(self, page: list[Entry], generation: int) -> None:
-        if generation != self.generation:
-            return
+    @on(Page)
+    def add_page(self, message: Page) -> None:
+        if not message.worker.is_cancelled:  # cancelled on this thread: never a race
+            self.add(message.entries)
+
+    def add(self, page: list[Entry]) -> None:
         from coreg_tui.content.names import practice_names
         from coreg_tui.text import literal
         from coreg_tui.visual.cells import fit
         from coreg_tui.visual.entry_text import what_text, when_text
 
         names = practice_names()
-        now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
+        now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()
         table = self.query_one(DataTable)
         rows = [
             (
@@ -265,7 +276,7 @@ class JournalScreen(Screen[None]):
         """The next page, when the person nears the end of what is loaded."""
         if not self.exhausted:
             self.exhausted = True  # one page at a time; add() says if there is more
-            self.load(self.query_one(Input).value, len(self.entries), self.generation)
+            self.load(self.query_one(Input).value, len(self.entries))
 
     def on_input_changed(self, _: Input.Changed) -> None:
         self.reload()
@@ -286,12 +297,19 @@ class JournalScreen(Screen[None]):
 
         self.app.push_screen(EntryScreen(entry), edited)
 
+    class Changed(Message):
+        """An entry was changed or deleted in the journal: read it again."""
+
+    @on(Changed)
+    def changed(self) -> None:
+        self.reload()
+
     @work(thread=True)
     def change(self, entry: Entry) -> None:
         from coreg_tui.tui.keeping import written
 
         if written(self.app, lambda journal: journal.replace(entry)):
-            self.app.call_from_thread(self.reload)
+            self.post_message(self.Changed())
 
     def action_search(self) -> None:
         self.query_one(Input).focus()
@@ -310,7 +328,7 @@ class JournalScreen(Screen[None]):
         if not self.entries or table.cursor_row >= len(self.entries):
             return
         entry = self.entries[table.cursor_row]
-        now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
+        now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()
         what = f"{what_text(entry, practice_names())}, {when_text(entry.at, now)}"
 
         def answered(yes: bool | None) -> None:
@@ -324,4 +342,4 @@ class JournalScreen(Screen[None]):
         from coreg_tui.tui.keeping import written
 
         if written(self.app, lambda journal: journal.delete(entry_id)):
-            self.app.call_from_thread(self.reload)
+            self.post_message(self.Changed())

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from coreg_tui.core.practices import Practice
 from coreg_tui.core.states import State
+from coreg_tui.tui.screens.base import CoregScreen
 from coreg_tui.tui.state_keys import FILTER_BINDINGS
 from coreg_tui.tui.widgets.footer import CoregFooter
 
@@ -34,7 +34,7 @@ def practice_label(p: Practice, hidden: bool) -> str:
     return " \u00b7 ".join(marks)
 
 
-class PracticesScreen(Screen[None]):
+class PracticesScreen(CoregScreen[None]):
     BINDINGS = [
         Binding("enter", "begin", "Begin", id="begin", tooltip="Begin the practice chosen"),
         *FILTER_BINDINGS,
@@ -97,9 +97,8 @@ class PracticesScreen(Screen[None]):
             self._begin(found.get_option_at_index(found.highlighted).id)
 
     def _begin(self, practice_id: str | None) -> None:
-        from coreg_tui.tui.screens.practice import start
-        from coreg_tui.tui.screens.where_first import asking_first
+        from coreg_tui.tui import sessions
 
         practice = self.practices.get(practice_id or "")
         if practice is not None:
-            asking_first(self.app, lambda before: start(self.app, practice, before=before))
+            sessions.practise(self.app, practice, ask=True)

@@ -5,20 +5,23 @@ person asks for it at the end."""
 
 from __future__ import annotations
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Static
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.session import BreathSummary, StepsSummary
+from coreg_tui.tui import screens
+from coreg_tui.tui.screens.base import CoregScreen
+from coreg_tui.tui.sessions import HELP_NOW
 from coreg_tui.tui.widgets.footer import CoregFooter
 from coreg_tui.visual.pinned import Pin, care_pins
 
 
-class SosScreen(Screen[None]):
+class SosScreen(CoregScreen[None]):
     BINDINGS = [
         Binding("enter", "begin", "Begin", id="sos-begin", tooltip="Breathe, or move, with me"),
         Binding("g", "ground", "Grounding", id="sos-ground"),
@@ -53,13 +56,21 @@ class SosScreen(Screen[None]):
         thread once the care lines are on the screen, never before them."""
         from datetime import datetime
 
-        from coreg_tui.content.texts import sos_words
         from coreg_tui.offer import help_leads_up
 
-        now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()  # type: ignore[attr-defined]
+        now = datetime.fromtimestamp(self.app.clock.wall()).astimezone()
         if help_leads_up(now):
-            self.up = True
-            self.app.call_from_thread(self.query_one("#next", Static).update, sos_words().rise)
+            self.post_message(self.LeadsUp())
+
+    class LeadsUp(Message):
+        """A strong dorsal check-in in the last hour: gentle activation comes first."""
+
+    @on(LeadsUp)
+    def lead_up(self) -> None:
+        from coreg_tui.content.texts import sos_words
+
+        self.up = True
+        self.query_one("#next", Static).update(sos_words().rise)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "keep":
@@ -71,21 +82,43 @@ class SosScreen(Screen[None]):
 
         return sessions_to_keep(self.breath, self.steps)
 
-    def action_begin(self) -> None:
+    @work(exclusive=True, group=HELP_NOW)
+    async def action_begin(self) -> None:
+        """As `coreg sos` guides: breathe, then ground if the breath finished; after a
+        strong dorsal check-in, gentle activation instead. Then ask."""
         from coreg_tui.content.texts import sos_words
         from coreg_tui.offer import help_breath, help_practice
-        from coreg_tui.tui.screens.breathe import BreatheScreen
-        from coreg_tui.tui.screens.practice import PracticeScreen
 
         words = sos_words()
         if self.up:
             rising = help_practice(words.rising)
-            pins = self.pins(words.rise)
-            self.app.push_screen(PracticeScreen(rising, keeps=False, pins=pins), self.grounded)
-            return
-        plan, _ = help_breath()
-        pins = self.pins(words.breathe)
-        self.app.push_screen(BreatheScreen(plan, keeps=False, pins=pins), self.breathed)
+            self.steps = await self.app.push_screen_wait(
+                screens.PracticeScreen(rising, pins=self.pins(words.rise))
+            )
+        else:
+            plan, _ = help_breath()
+            self.breath = await self.app.push_screen_wait(
+                screens.BreatheScreen(plan, pins=self.pins(words.breathe))
+            )
+            if self.breath is not None and self.breath.finished:
+                await self.grounding()
+        self.ended()
+
+    @work(exclusive=True, group=HELP_NOW)
+    async def action_ground(self) -> None:
+        await self.grounding()
+        self.ended()
+
+    async def grounding(self) -> None:
+        from coreg_tui.content.texts import sos_words
+        from coreg_tui.offer import help_practice
+
+        words = sos_words()
+        self.query_one("#next", Static).update(words.ground)
+        grounding = help_practice(words.grounding)
+        self.steps = await self.app.push_screen_wait(
+            screens.PracticeScreen(grounding, pins=self.pins(words.ground))
+        )
 
     @staticmethod
     def pins(intro: str) -> tuple[Pin, ...]:
@@ -95,28 +128,6 @@ class SosScreen(Screen[None]):
 
         return care_pins([printable(line) for line in sos_lines()], intro)
 
-    def breathed(self, summary: BreathSummary | None) -> None:
-        self.breath = summary
-        if summary is not None and summary.finished:
-            self.action_ground()
-        else:
-            self.ended()
-
-    def action_ground(self) -> None:
-        from coreg_tui.content.texts import sos_words
-        from coreg_tui.offer import help_practice
-        from coreg_tui.tui.screens.practice import PracticeScreen
-
-        words = sos_words()
-        self.query_one("#next", Static).update(words.ground)
-        grounding = help_practice(words.grounding)
-        pins = self.pins(words.ground)
-        self.app.push_screen(PracticeScreen(grounding, keeps=False, pins=pins), self.grounded)
-
-    def grounded(self, summary: StepsSummary | None) -> None:
-        self.steps = summary
-        self.ended()
-
     def ended(self) -> None:
         from coreg_tui.content.texts import sos_words
 
@@ -125,10 +136,20 @@ class SosScreen(Screen[None]):
         self.query_one("#next", Static).update(words.end + ask)
         self.refresh_bindings()
 
+    @work(thread=True, exclusive=True, group="keep")
     def action_keep(self) -> None:
         from coreg_tui.tui.keeping import written
 
         sessions = self.sessions()
         if sessions and written(self.app, lambda journal: journal.add_many(sessions)):
-            self.app.pop_screen()
-            self.app.notify("Kept in your journal.", timeout=4)
+            self.post_message(self.Kept())
+
+    class Kept(Message):
+        """What help now ran is in the journal, as the person asked."""
+
+    @on(Kept)
+    def leave_kept(self) -> None:
+        from coreg_tui.messages import KEPT
+
+        self.app.pop_screen()
+        self.app.notify(KEPT, timeout=4)

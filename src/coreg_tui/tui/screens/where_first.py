@@ -5,22 +5,25 @@ and enter or escape skips. Nothing is ever required; the answer is the session's
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from coreg_tui.core.session import Around
 from coreg_tui.core.states import State
+from coreg_tui.tui.screens.base import CoregModal
 from coreg_tui.tui.state_keys import STATE_BINDINGS, StateChoice
+
+if TYPE_CHECKING:
+    from coreg_tui.tui.app import CoregApp
 
 RECENT = timedelta(minutes=15)  # a check-in this recent already says where you are
 
 
-class WhereFirstScreen(StateChoice, ModalScreen[Around]):
+class WhereFirstScreen(StateChoice, CoregModal[Around]):
     BINDINGS = [
         *STATE_BINDINGS,
         Binding("enter", "go", "Begin", id="begin"),
@@ -33,7 +36,7 @@ class WhereFirstScreen(StateChoice, ModalScreen[Around]):
         self.intensity: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(self._words(), id="help")
+        yield Static(self._words(), id="where-first", classes="dialog")
 
     def _words(self) -> str:
         chosen = ""
@@ -47,7 +50,7 @@ class WhereFirstScreen(StateChoice, ModalScreen[Around]):
         )
 
     def show(self) -> None:
-        self.query_one("#help", Static).update(self._words())
+        self.query_one("#where-first", Static).update(self._words())
 
     def action_go(self) -> None:
         self.dismiss((self.state, self.intensity) if self.state is not None else None)
@@ -56,29 +59,13 @@ class WhereFirstScreen(StateChoice, ModalScreen[Around]):
         self.dismiss(None)
 
 
-def asking_first(app: App[object], begin: Callable[[Around], None]) -> None:
-    """Call `begin(before)`: at once when the config says not to ask, or there is a
-    check-in from the last quarter of an hour; else after asking where the person is.
-    The journal is read in a thread: the screen never waits on the disk."""
-    if not getattr(app, "ask_before", True):
-        begin(None)
-        return
+def recent_checkin(app: CoregApp) -> bool:
+    """Whether a check-in from the last quarter of an hour already says where the person
+    is (read in a worker's thread)."""
+    from coreg_tui.core.entries import Kind
+    from coreg_tui.journal.store import Filter
+    from coreg_tui.tui.keeping import read
 
-    def look() -> None:
-        from coreg_tui.core.entries import Kind
-        from coreg_tui.journal.store import Filter
-        from coreg_tui.tui.keeping import read
-
-        now = datetime.fromtimestamp(app.clock.wall()).astimezone()  # type: ignore[attr-defined]
-        recent = read(
-            app,
-            lambda j: next(
-                iter(j.entries(Filter(kind=Kind.CHECKIN, since=now - RECENT, limit=1))), None
-            ),
-        )
-        if recent is not None:
-            app.call_from_thread(begin, None)
-        else:
-            app.call_from_thread(app.push_screen, WhereFirstScreen(), begin)
-
-    app.run_worker(look, thread=True, exclusive=True, group="ask-before")
+    now = datetime.fromtimestamp(app.clock.wall()).astimezone()
+    since = Filter(kind=Kind.CHECKIN, since=now - RECENT, limit=1)
+    return bool(read(app, lambda journal: next(iter(journal.entries(since)), None)))

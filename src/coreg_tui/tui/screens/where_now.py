@@ -3,20 +3,21 @@ own entry. Escape skips it; nothing is asked twice."""
 
 from __future__ import annotations
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Static
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.states import State
+from coreg_tui.tui.screens.base import CoregScreen
 from coreg_tui.tui.state_keys import STATE_BINDINGS, StateChoice
 from coreg_tui.tui.widgets.footer import CoregFooter
 
 
-class WhereNowScreen(StateChoice, Screen[None]):
+class WhereNowScreen(StateChoice, CoregScreen[None]):
     BINDINGS = [
         *STATE_BINDINGS,
         Binding("enter", "save", "Save", id="save"),
@@ -59,16 +60,24 @@ class WhereNowScreen(StateChoice, Screen[None]):
         from coreg_tui.journal.insights import history_line
         from coreg_tui.tui.keeping import read
 
-        today = datetime.fromtimestamp(self.app.clock.wall()).date()  # type: ignore[attr-defined]
+        today = datetime.fromtimestamp(self.app.clock.wall()).date()
         line = read(self.app, lambda journal: history_line(journal, practice, today))
         if line:
-            self.app.call_from_thread(self.remember, line)
+            self.post_message(self.History(line))
 
-    def remember(self, line: str) -> None:
+    class History(Message):
+        """What this practice has done before, read in a worker's thread."""
+
+        def __init__(self, line: str) -> None:
+            super().__init__()
+            self.line = line
+
+    @on(History)
+    def remember(self, message: History) -> None:
         from coreg_tui.text import literal
 
         history = self.query_one("#history", Static)
-        history.update(literal(line))
+        history.update(literal(message.line))
         history.display = True
 
     def show(self) -> None:
@@ -90,4 +99,11 @@ class WhereNowScreen(StateChoice, Screen[None]):
         from coreg_tui.tui.keeping import written
 
         if written(self.app, lambda journal: journal.replace(entry)):
-            self.app.call_from_thread(self.app.pop_screen)
+            self.post_message(self.Kept())
+
+    class Kept(Message):
+        """Where the person is now is on the session's entry."""
+
+    @on(Kept)
+    def leave(self) -> None:
+        self.app.pop_screen()

@@ -3,9 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import Input
+
+if TYPE_CHECKING:
+    from coreg_tui.tui.app import CoregApp
 
 
 class CalmInput(Input):
+    if TYPE_CHECKING:
+
+        @property
+        def app(self) -> CoregApp: ...
+
     def on_mount(self) -> None:
-        self.cursor_blink = not getattr(self.app, "still", False)
+        self.cursor_blink = not self.app.still

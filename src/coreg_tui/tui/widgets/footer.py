@@ -8,12 +8,16 @@ the narrowest windows the edge keys drop their words, except help now."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # Textual's own key, so it looks the same
+
+if TYPE_CHECKING:
+    from coreg_tui.tui.app import CoregApp
 
 SOS_ACTION = "sos"
 HELP_ACTION = "help"
@@ -49,6 +53,11 @@ class CoregFooter(Footer):
         margin-right: 1;
     }
     """
+
+    if TYPE_CHECKING:
+
+        @property
+        def app(self) -> CoregApp: ...
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
@@ -127,8 +136,6 @@ class CoregFooter(Footer):
     def on_resize(self) -> None:
         # Every screen has this footer, so it is where a new window size reaches the app's
         # size classes (the app itself is not sent the terminal's resizes).
-        size_classes = getattr(self.app, "size_classes", None)
-        if size_classes is not None:
-            size_classes()
+        self.app.size_classes()
         if self.app.size.width != self._width and self._bindings_ready:
             self.call_after_refresh(self.recompose)

@@ -1,0 +1,52 @@
+"""Where coreg reaches into a library through a name it does not publish. There are
+two such places, each for a reason, and each is named here: the version of the
+library that moves or changes the name fails these tests, not a person's screen.
+
+- `textual.widgets._footer.FooterKey` and `Footer._bindings_ready` (tui/widgets/
+  footer.py): the footer draws its keys as Textual's own footer does, so that they
+  look and respond the same; Textual exports no key widget.
+- `typer._click.exceptions.ClickException` (cli/errors.py): typer 0.28 ships its own
+  copy of click, and its parsing errors are turned into one line of coreg's own words.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+from tests.installed import coreg
+
+
+def test_textual_still_has_the_footer_key_the_footer_draws_with() -> None:
+    from textual.reactive import Reactive
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    params = list(inspect.signature(FooterKey.__init__).parameters)
+    assert params[:7] == [
+        "self",
+        "key",
+        "key_display",
+        "description",
+        "action",
+        "disabled",
+        "tooltip",
+    ]
+    assert isinstance(FooterKey.__dict__["compact"], Reactive)
+    assert isinstance(Footer.__dict__["_bindings_ready"], Reactive)  # set once keys are known
+
+
+def test_typer_still_has_the_click_exceptions_errors_reads() -> None:
+    import typer
+    from typer._click.exceptions import ClickException, UsageError
+
+    assert issubclass(typer.BadParameter, UsageError) and issubclass(UsageError, ClickException)
+    said = UsageError("No such option: --nope")
+    assert (said.exit_code, said.format_message()) == (2, "No such option: --nope")
+
+
+def test_through_that_name_a_wrong_option_is_one_line_of_coreg_s_own() -> None:
+    done = coreg("breathe", "--nope")
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "coreg breathe: No such option: --nope (see 'coreg breathe --help')"
+    ]
