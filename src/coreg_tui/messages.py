@@ -1,4 +1,19 @@
 """Lines a person reads in more than one place, written once (as jrnl keeps its own):
-the words stay the same wherever they are met, and a change reaches every face."""
+the words stay the same wherever they are met, and a change reaches every face.
+Nothing here imports anything."""
 
+# A session or a check-in has gone into the journal.
 KEPT = "Kept in your journal."
+
+
+def kept_as(short_id: str) -> str:
+    """KEPT, with the entry's short id (a one-liner's last line: `coreg edit` takes it)."""
+    return f"Kept in your journal ({short_id})."
+
+
+# The companion's notices when the journal refuses: their titles.
+NOT_KEPT = "Not kept"
+NOT_READ = "Could not read the journal"
+
+# A check-in left with escape: what was typed waits for `c`.
+CHECKIN_SET_ASIDE = "Not saved. c brings it back."

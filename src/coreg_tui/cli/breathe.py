@@ -136,6 +136,7 @@ def finish_session(line: str, entry: Entry | None, *, plain: bool) -> None:
     """Where every practice session from the CLI ends, run to its end or stopped: one
     line to sum it up, and the journal entry (None with --no-log, or when nothing ran)."""
     from coreg_tui.cli.terminal import say
+    from coreg_tui.messages import kept_as
 
     line = ("done: " if plain else "") + line
     if entry is None:
@@ -149,11 +150,7 @@ def finish_session(line: str, entry: Entry | None, *, plain: bool) -> None:
     except BaseException:
         say(line)  # the practice happened, whatever became of the journal
         raise
-    say(
-        f"{line}\nkept: {entry.short_id}"
-        if plain
-        else f"{line} Kept in your journal ({entry.short_id})."
-    )
+    say(f"{line}\nkept: {entry.short_id}" if plain else f"{line} {kept_as(entry.short_id)}")
 
 
 def patterns(

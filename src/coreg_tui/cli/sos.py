@@ -139,4 +139,6 @@ def run_sos(*, plain: bool, no_color: bool) -> None:
 
         with open_journal() as journal:
             journal.add_many(kept)
-        say("Kept in your journal.")
+        from coreg_tui.messages import KEPT
+
+        say(KEPT)

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from coreg_tui.core.entries import Entry
+from coreg_tui.messages import NOT_KEPT, NOT_READ
 
 if TYPE_CHECKING:
     from coreg_tui.journal.store import Journal
     from coreg_tui.tui.app import CoregApp
 
-NOT_KEPT, NOT_READ = "Not kept", "Could not read the journal"
 T = TypeVar("T")
 
 

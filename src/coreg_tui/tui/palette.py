@@ -62,8 +62,9 @@ def commands(app: CoregApp, screen: Screen[object]) -> Iterable[SystemCommand]:
 
 def choose_theme(app: CoregApp, name: str) -> None:
     from coreg_tui.config import save_setting
+    from coreg_tui.messages import NOT_KEPT
 
     app.theme = THEMES[name]
     problem = save_setting("theme", name)
     if problem:
-        app.notify(problem, title="Not kept", severity="warning", timeout=8, markup=False)
+        app.notify(problem, title=NOT_KEPT, severity="warning", timeout=8, markup=False)
