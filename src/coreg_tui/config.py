@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -78,7 +78,7 @@ def _line_by_line(text: str) -> dict[str, Any]:
             break  # a table begins: top-level keys end here
         try:
             data.update(tomllib.loads(line))
-        except tomllib.TOMLDecodeError:
+        except (tomllib.TOMLDecodeError, RecursionError):
             continue
     return data
 
@@ -87,14 +87,7 @@ def read_config(path: Path) -> tuple[Config, list[Problem]]:
     """The config at `path` with the defaults for whatever is wrong, and what is wrong,
     in the order of the file's lines."""
     check = Check(path, lines=True)
-    data = check.load(missing_ok=True)
-    if data is None and check.text:  # not TOML: the lines that read on their own are used
-        said = check.problems[-1]
-        check.problems[-1] = replace(
-            said, says=f"{said.says}; the lines that read on their own were used"
-        )
-        data = _line_by_line(check.text)
-    table = check.table(data)
+    table = check.table(check.load(missing_ok=True, salvage=_line_by_line))
     table.unknown(KEYS)
     values = {key: read(table, key) for key, read in _READ.items() if table.has(key)}
     problems = sorted(check.problems, key=lambda p: p.line or 0)

@@ -84,10 +84,13 @@ class Check:
             line = line_of(self.text, key)
         self.problems.append(Problem(self.path, says, key, section, line))
 
-    def load(self, *, missing_ok: bool = False) -> dict[str, Any] | None:
+    def load(
+        self, *, missing_ok: bool = False, salvage: Callable[[str], dict[str, Any]] | None = None
+    ) -> dict[str, Any] | None:
         """The file's TOML, or None with the reason noted: missing (nothing to say, and an
         empty table, if `missing_ok`), an odd or unreadable file (never waited on), not
-        UTF-8, not TOML, or nested too deeply. With `lines`, the place is a line."""
+        UTF-8, not TOML, or nested too deeply. With `lines`, the place is a line. Text
+        that is not TOML is handed to `salvage`, if given, for what reads line by line."""
         try:
             raw = read_regular(self.path)
         except FileNotFoundError:
@@ -115,7 +118,11 @@ class Check:
             reason = reason_of(exc)
             if self.lines:
                 reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", reason)
-            self._at(line, f"not valid TOML ({reason})")
+            if salvage is None:
+                self._at(line, f"not valid TOML ({reason})")
+                return None
+            self._at(line, f"not valid TOML ({reason}); the lines that read on their own were used")
+            return salvage(self.text)
         except RecursionError:
             self.note("nested too deeply to read")
         return None
