@@ -3,8 +3,9 @@
 Every key is known and typed. A mistake never stands between a person and help:
 what cannot be read falls back to its default, every other key is still used
 (even when the file is not valid TOML, each line that reads on its own is kept),
-and each problem is one line naming the file, the line and the key. A missing
-file means the defaults. `coreg config check` lists every problem at once.
+and each problem is one line naming the file, the line and the key, in the shape
+coreg_tui.schema gives every file. A missing file means the defaults. `coreg config
+check` lists every problem at once.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from coreg_tui.schema import Check, Problem, Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,79 +36,37 @@ class Config:
 
 THEMES = ("auto", "dark", "light")
 KEYS = tuple(f.name for f in fields(Config))
-_ALLOWED = {
-    "default_pattern": "a preset name or a pattern such as 4-6",
-    "bell": "true or false",
-    "color": "true or false",
-    "reduced_motion": "true or false",
-    "care_contact": "text in quotes",
-    "hide_practices": "a list of practice ids in quotes",
-    "holds_max_intensity": "a whole number from 0 to 10",
-    "theme": "auto, dark or light",
-    "ask_before": "true or false",
-}
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong in the config, said in one line: file, line, key, what is allowed."""
-
-    path: Path
-    line: int | None
-    key: str | None
-    what: str
-
-    def __str__(self) -> str:
-        where = str(self.path) + (f", line {self.line}" if self.line else "")
-        return f"{where}: " + (f"'{self.key}' {self.what}" if self.key else self.what)
-
-
-def _value_problem(key: str, value: Any) -> str | None:
-    """What is wrong with `value` for `key`, or None when it is good."""
-    kinds = {
-        bool: ("bell", "color", "reduced_motion", "ask_before"),
-        str: ("care_contact", "theme"),
-    }
-    if key in kinds[bool]:
-        ok = isinstance(value, bool)
-    elif key in kinds[str]:
-        ok = isinstance(value, str) and (key != "theme" or value in THEMES)
-    elif key == "hide_practices":
-        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-    elif key == "holds_max_intensity":
-        ok = type(value) is int and 0 <= value <= 10
-    elif not isinstance(value, str):
-        ok = False
-    else:
-        return _pattern_problem(value)
-    return None if ok else f"should be {_ALLOWED[key]}, not {_shown(value)}"
-
-
-def _shown(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:39] + "\u2026"
-
-
-def _pattern_problem(value: str) -> str | None:
+def _breathable(text: str) -> str:
+    """`text`, if coreg can breathe it (else its PatternError says why). Presets that
+    cannot be read are their own file's problem, not the config's."""
+    from coreg_tui.content import breathing
     from coreg_tui.content.files import ContentError
-    from coreg_tui.core.errors import InputError
+    from coreg_tui.core.pacing import resolve
 
     try:
-        from coreg_tui.content import breathing
-        from coreg_tui.core.pacing import resolve
-
-        resolve(value, breathing().presets)
+        presets = breathing().presets
     except ContentError:
-        return None  # the presets themselves are damaged: that is their file's problem
-    except InputError as exc:
-        return f"is not a pattern coreg can breathe ({exc})"
-    return None
+        return text
+    resolve(text, presets)
+    return text
 
 
-def _line_of(text: str, key: str) -> int | None:
-    name = rf'(?:{re.escape(key)}|"{re.escape(key)}")'
-    found = re.search(rf"^[ \t]*(?:{name}[ \t]*=|\[+[ \t]*{name}[ \t]*\])", text, re.M)
-    return text.count("\n", 0, found.start()) + 1 if found else None
+# How each key is read: its value, or None (the default stands in) with the problem noted.
+_READ: dict[str, Callable[[Table, str], Any]] = {
+    "default_pattern": lambda t, key: t.parsed(
+        key, _breathable, "a preset name or a pattern such as 4-6"
+    ),
+    "bell": Table.flag,
+    "color": Table.flag,
+    "reduced_motion": Table.flag,
+    "care_contact": lambda t, key: t.text(key, blank=True),
+    "hide_practices": lambda t, key: t.texts(key, some=False, of="practice ids in quotes"),
+    "holds_max_intensity": lambda t, key: t.whole(key, 0, 10),
+    "theme": lambda t, key: t.choice(key, THEMES),
+    "ask_before": Table.flag,
+}
 
 
 def _line_by_line(text: str) -> dict[str, Any]:
@@ -117,66 +78,20 @@ def _line_by_line(text: str) -> dict[str, Any]:
             break  # a table begins: top-level keys end here
         try:
             data.update(tomllib.loads(line))
-        except tomllib.TOMLDecodeError:
+        except (tomllib.TOMLDecodeError, RecursionError):
             continue
     return data
 
 
 def read_config(path: Path) -> tuple[Config, list[Problem]]:
-    """The config at `path` with the defaults for whatever is wrong, and what is wrong."""
-    from coreg_tui.files import OddFileError, read_regular
-
-    try:
-        raw = read_regular(path)
-    except FileNotFoundError:
-        return Config(), []
-    except IsADirectoryError:
-        return Config(), [Problem(path, None, None, "is a folder, not a file")]
-    except OddFileError as exc:
-        return Config(), [Problem(path, None, None, str(exc).removeprefix(f"{path} "))]
-    except OSError as exc:
-        return Config(), [Problem(path, None, None, f"cannot be read ({exc.strerror})")]
-    problems: list[Problem] = []
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        return Config(), [Problem(path, line, None, "is not UTF-8 text; nothing in it was used")]
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
-        line = int(found.group(1)) if found else len(text.splitlines()) or 1
-        problems.append(
-            Problem(
-                path,
-                line,
-                None,
-                f"not valid TOML ({reason.rstrip('.').lower()}); "
-                "the lines that read on their own were used",
-            )
-        )
-        data = _line_by_line(text)
-    except RecursionError:
-        return Config(), [Problem(path, None, None, "is nested too deeply; nothing was used")]
-    values: dict[str, Any] = {}
-    for key, value in data.items():
-        if key not in KEYS:
-            problems.append(
-                Problem(
-                    path, _line_of(text, key), key, f"is not a setting (they are {', '.join(KEYS)})"
-                )
-            )
-            continue
-        wrong = _value_problem(key, value)
-        if wrong:
-            problems.append(
-                Problem(path, _line_of(text, key), key, wrong + "; the default is used")
-            )
-            continue
-        values[key] = tuple(value) if key == "hide_practices" else value
-    return Config(**values), problems
+    """The config at `path` with the defaults for whatever is wrong, and what is wrong,
+    in the order of the file's lines."""
+    check = Check(path, lines=True)
+    table = check.table(check.load(missing_ok=True, salvage=_line_by_line))
+    table.unknown(KEYS)
+    values = {key: read(table, key) for key, read in _READ.items() if table.has(key)}
+    problems = sorted(check.problems, key=lambda p: p.line or 0)
+    return Config(**{key: v for key, v in values.items() if v is not None}), problems
 
 
 _said = False  # the problems are said once a process

@@ -70,7 +70,8 @@ def test_config_check_lists_every_problem_and_exits_2() -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == 3
     assert "line 2: 'bel' is not a setting" in lines[0]
-    assert "line 3: 'theme' should be auto, dark or light, not 'pink'" in lines[1]
+    # The one wording changed by issue 17: every file's problems read alike.
+    assert "line 3: 'theme': expected auto, dark or light, not 'pink'" in lines[1]
     assert lines[2].startswith("2 problems")
 
 

@@ -1,14 +1,13 @@
 """Reading content files: where the built-in ones are, and one-line errors that name
-the file, the field and what was expected, so that someone who edits a file without
-knowing Python can fix it."""
+the file, the field and what was expected (in the shape coreg_tui.schema gives every
+file), so that someone who edits a file without knowing Python can fix it."""
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
-from typing import Any
 
 from coreg_tui.core.errors import InputError
+from coreg_tui.schema import Check, Table
 
 
 class ContentError(InputError):
@@ -28,33 +27,20 @@ def builtin_content_dir() -> Path:
     return package.parent.parent / "content"  # src/coreg_tui -> the checkout
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    """A TOML file, or one line naming it: missing, a FIFO or device (said at once, never
-    waited on), too large, not UTF-8, not TOML, or nested too deeply to read."""
-    from coreg_tui.files import describe, read_regular
-
-    try:
-        return tomllib.loads(read_regular(path).decode("utf-8"))
-    except FileNotFoundError:
-        raise ContentError(f"{path}: the file is missing") from None
-    except OSError as exc:
-        raise ContentError(f"{path}: cannot be read ({describe(exc)})") from None
-    except UnicodeDecodeError as exc:
-        raise ContentError(f"{path}: not UTF-8 text (byte {exc.start + 1})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ContentError(f"{path}: not valid TOML ({exc})") from None
-    except RecursionError:
-        raise ContentError(f"{path}: nested too deeply to read") from None
+def read_table(path: Path) -> Table:
+    """The top table of a content file that must be right, or ContentError naming it:
+    missing, a FIFO or device (said at once, never waited on), too large, not UTF-8,
+    not TOML, or nested too deeply to read."""
+    check = Check(path)
+    data = check.load()
+    refuse(check)
+    return check.table(data)
 
 
-def text_field(
-    path: Path, where: str, entry: dict[str, Any], key: str, *, required: bool
-) -> str | None:
-    value = entry.get(key)
-    if value is None:
-        if required:
-            raise ContentError(f"{path}: {where}: '{key}' is missing (expected text)")
-        return None
-    if not isinstance(value, str) or not value.strip():
-        raise ContentError(f"{path}: {where}: '{key}' should be non-empty text, not {value!r}")
-    return value.strip()
+def refuse(check: Check) -> None:
+    """ContentError with the first problem in a file that must be right, if it has any
+    (and how many more: a person mends them one line at a time)."""
+    if check.problems:
+        more = len(check.problems) - 1
+        tail = f" (and {more} more problem{'s' if more != 1 else ''} in this file)" if more else ""
+        raise ContentError(f"{check.problems[0]}{tail}")

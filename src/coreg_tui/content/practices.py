@@ -9,18 +9,18 @@ with the same id as a built-in practice takes its place.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from coreg_tui.content.files import ContentError, builtin_content_dir, read_toml
-from coreg_tui.core.durations import DurationError, parse_duration
-from coreg_tui.core.pacing import PatternError, Preset, parse_pattern, resolve
+from coreg_tui.content.files import ContentError, builtin_content_dir
+from coreg_tui.core.durations import parse_duration
+from coreg_tui.core.pacing import Preset, parse_pattern, resolve
 from coreg_tui.core.practices import Direction, Practice, PracticeKind, Step
 from coreg_tui.core.states import State
+from coreg_tui.schema import Check, Table
 
-KEYS = {
+KEYS = (
     "id",
     "title",
     "kind",
@@ -34,86 +34,49 @@ KEYS = {
     "step",
     "together",
     "note",
-}
-STEP_KEYS = {"text", "seconds"}
+)
+STEP_KEYS = ("text", "seconds")
 ID_FORM = re.compile(r"[a-z0-9][a-z0-9-]{0,47}")
 DURATION_RANGE_S = (10.0, 3600.0)
 STEP_RANGE_S = (3.0, 600.0)
-
-
-def _choices(values: Iterable[str]) -> str:
-    return ", ".join(values)
-
-
-class _Checker:
-    """Collects every problem in one file."""
-
-    def __init__(self, path: Path, data: dict[str, Any]) -> None:
-        self.path, self.data, self.problems = path, data, []
-
-    def problem(self, field: str, expected: str) -> None:
-        shown = f", not {self.data[field]!r}" if field in self.data else " (it is missing)"
-        self.problems.append(f"{self.path}: '{field}': expected {expected}{shown}")
-
-    def text(self, field: str, *, required: bool = True) -> str | None:
-        value = self.data.get(field)
-        if value is None and not required:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            self.problem(field, "some text")
-            return None
-        return value.strip()
-
-    def choice(self, field: str, options: type[PracticeKind] | type[Direction]) -> Any:
-        value = self.data.get(field)
-        try:
-            return options(value)
-        except ValueError:
-            self.problem(field, f"one of {_choices(o.value for o in options)}")
-            return None
+DURATION = 'how long it takes, 10s to 60m, like "3m" or "90s"'
+TOGETHER_NOTE = (
+    "a note for practices done together: that they are opt-in and can be left at any moment"
+)
 
 
 def read_practice(
     path: Path, presets: tuple[Preset, ...], source: str
 ) -> tuple[Practice | None, list[str]]:
     """The practice in `path`, or None and every problem found in it."""
-    try:
-        data = read_toml(path)
-    except ContentError as exc:
-        return None, [str(exc)]
-    c = _Checker(path, data)
-    for key in sorted(set(data) - KEYS):
-        c.problems.append(
-            f"{path}: '{key}' is not a field a practice has; expected {_choices(sorted(KEYS))}"
-        )
-    pid = c.text("id")
+    check = Check(path)
+    data = check.load()
+    if data is None:
+        return None, [str(p) for p in check.problems]
+    t = check.table(data)
+    t.unknown(sorted(KEYS), thing="a field a practice has")
+    pid = t.text("id")
     if pid is not None and not ID_FORM.fullmatch(pid):
-        c.problem("id", "lower-case letters, digits and dashes, up to 48 (like 'calm-breath')")
-    title, summary = c.text("title"), c.text("summary")
-    kind, direction = c.choice("kind", PracticeKind), c.choice("direction", Direction)
-    states = _states(c)
-    intensity = _intensity(c)
-    duration = _duration(c)
-    pattern, preset, steps = _content(c, presets)
-    together = data.get("together", False)
-    if not isinstance(together, bool):
-        c.problem("together", "true or false")
-    note = c.text("note", required=False)
-    if together is True and note is None:
-        c.problem(
-            "note",
-            "a note for practices done together: that they are opt-in and can "
-            "be left at any moment",
-        )
-    if c.problems:
-        return None, c.problems
+        t.expected("id", "lower-case letters, digits and dashes, up to 48 (like 'calm-breath')")
+    title, summary = t.text("title"), t.text("summary")
+    kind = t.choice("kind", [k.value for k in PracticeKind])
+    direction = t.choice("direction", [d.value for d in Direction])
+    states = t.choices("states", [s.value for s in State])
+    intensity = _intensity(t)
+    duration = _duration(t)
+    pattern, preset, steps = _content(t, presets)
+    together = t.flag("together", required=False) or False
+    note = t.text("note", required=False)
+    if together and not t.has("note"):
+        t.expected("note", TOGETHER_NOTE)
+    if check.problems:
+        return None, [str(p) for p in check.problems]
+    found: dict[str, Any] = {"id": pid, "title": title, "summary": summary}
     return Practice(
-        id=pid,
-        title=title,
-        kind=kind,
-        direction=direction,
-        summary=summary,  # type: ignore[arg-type]
-        states=states,
+        **found,
+        kind=PracticeKind(kind),
+        direction=Direction(direction),
+        states=tuple(map(State, states or ())),
         intensity=intensity,
         duration_s=duration,
         pattern=pattern,
@@ -125,94 +88,55 @@ def read_practice(
     ), []
 
 
-def _states(c: _Checker) -> tuple[State, ...]:
-    value = c.data.get("states")
-    names = [s.value for s in State]
-    if not isinstance(value, list) or not value or not all(v in names for v in value):
-        c.problem("states", f"a list of one or more of {_choices(names)}")
-        return ()
-    return tuple(dict.fromkeys(State(v) for v in value))
-
-
-def _intensity(c: _Checker) -> tuple[int, int]:
-    value = c.data.get("intensity", [0, 10])
+def _intensity(t: Table) -> tuple[int, int]:
+    value = t.data.get("intensity", [0, 10])
     ok = (
         isinstance(value, list)
         and len(value) == 2
-        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        and all(type(v) is int for v in value)
         and 0 <= value[0] <= value[1] <= 10
     )
     if not ok:
-        c.problem("intensity", "two whole numbers from 0 to 10, lowest first, like [3, 10]")
+        t.expected("intensity", "two whole numbers from 0 to 10, lowest first, like [3, 10]")
         return (0, 10)
     return (value[0], value[1])
 
 
-def _duration(c: _Checker) -> float:
-    value = c.data.get("duration")
+def _duration(t: Table) -> float:
+    seconds = t.parsed("duration", parse_duration, DURATION, its_words=False)
     low, high = DURATION_RANGE_S
-    try:
-        seconds = parse_duration(value if isinstance(value, str) else "")
-    except DurationError:
-        seconds = -1.0
-    if not low <= seconds <= high:
-        c.problem("duration", 'how long it takes, 10s to 60m, like "3m" or "90s"')
-        return 0.0
-    return seconds
+    if seconds is not None and not low <= seconds <= high:
+        t.expected("duration", DURATION)
+    return seconds or 0.0
 
 
-def _content(c: _Checker, presets: tuple[Preset, ...]) -> tuple[Any, str | None, tuple[Step, ...]]:
-    has = [k for k in ("preset", "pattern", "step") if k in c.data]
+def _content(t: Table, presets: tuple[Preset, ...]) -> tuple[Any, str | None, tuple[Step, ...]]:
+    has = [k for k in ("preset", "pattern", "step") if t.has(k)]
     if len(has) != 1:
-        c.problems.append(
-            f"{c.path}: expected exactly one of 'preset' (a breathing preset), "
-            f"'pattern' (like \"4-6\") or [[step]] tables; found "
-            f"{_choices(has) or 'none'}"
+        t.note(
+            "expected exactly one of 'preset' (a breathing preset), 'pattern' "
+            f'(like "4-6") or [[step]] tables; found {", ".join(has) or "none"}'
         )
         return None, None, ()
     if has[0] == "step":
-        return None, None, _steps(c)
-    text = c.data[has[0]]
-    try:
-        if has[0] == "preset":
-            names = [p.name for p in presets]
-            if not isinstance(text, str) or text.lower() not in names:
-                c.problem("preset", f"one of {_choices(names)}")
-                return None, None, ()
-            pattern, preset = resolve(text, presets)
-            return pattern, preset.name if preset else None, ()
-        return parse_pattern(text if isinstance(text, str) else ""), None, ()
-    except PatternError as exc:
-        c.problems.append(f"{c.path}: 'pattern': {exc}")
+        return None, None, _steps(t)
+    if has[0] == "pattern":
+        return t.parsed("pattern", parse_pattern, 'a pattern such as "4-6"'), None, ()
+    name = t.choice("preset", [p.name for p in presets])
+    if name is None:
         return None, None, ()
+    pattern, preset = resolve(name, presets)
+    return pattern, preset.name if preset else None, ()
 
 
-def _steps(c: _Checker) -> tuple[Step, ...]:
-    raw = c.data.get("step")
-    if not isinstance(raw, list) or not raw:
-        c.problems.append(f"{c.path}: [[step]]: expected one or more step tables")
-        return ()
+def _steps(t: Table) -> tuple[Step, ...]:
     steps = []
     low, high = STEP_RANGE_S
-    for i, step in enumerate(raw, start=1):
-        where = f"{c.path}: step {i}"
-        if not isinstance(step, dict):
-            c.problems.append(f"{where}: expected a table with 'text' and 'seconds'")
-            continue
-        extra = sorted(set(step) - STEP_KEYS)
-        if extra:
-            c.problems.append(f"{where}: unknown field(s) {extra}; a step has 'text' and 'seconds'")
-        text, seconds = step.get("text"), step.get("seconds")
-        if not isinstance(text, str) or not text.strip():
-            c.problems.append(f"{where}: 'text': expected what to do, as text")
-        if (
-            isinstance(seconds, bool)
-            or not isinstance(seconds, int | float)
-            or not (low <= seconds <= high)
-        ):
-            c.problems.append(f"{where}: 'seconds': expected a number from {low:g} to {high:g}")
-        elif isinstance(text, str) and text.strip():
-            steps.append(Step(text.strip(), float(seconds)))
+    for step in t.tables("step"):
+        step.unknown(STEP_KEYS, thing="a field a step has")
+        text, seconds = step.text("text"), step.number("seconds", low, high)
+        if text is not None and seconds is not None:
+            steps.append(Step(text, seconds))
     return tuple(steps)
 
 

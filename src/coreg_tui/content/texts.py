@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from coreg_tui.content.files import ContentError, builtin_content_dir, read_toml
+from coreg_tui.content.files import ContentError, builtin_content_dir, read_table, refuse
 from coreg_tui.core.states import State
+from coreg_tui.schema import Table
 
-STATE_KEYS = ("name", "description", "feels", "cues", "helps")
 CARE_KEYS = ("message", "grounding", "help")
 
 
@@ -65,76 +65,49 @@ class Texts:
     sos: Sos
 
 
-def _words(where: str, table: Any, key: str) -> str | tuple[str, ...]:
-    value = table.get(key) if isinstance(table, dict) else None
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
-        return tuple(v.strip() for v in value)
-    raise ContentError(f"{where}: '{key}' is missing or empty (expected text)")
+# The readers hand back None for what is wrong; a file with any problem is refused
+# before what was read from it is used.
 
 
-def _text(where: str, table: Any, key: str) -> str:
-    value = _words(where, table, key)
-    if not isinstance(value, str):
-        raise ContentError(f"{where}: '{key}' should be one piece of text, not a list")
-    return value
+def _words(table: Table, keys: tuple[str, ...]) -> dict[str, Any]:
+    return {key: table.text(key) for key in keys}
 
 
-def _list(where: str, table: Any, key: str) -> tuple[str, ...]:
-    value = _words(where, table, key)
-    if isinstance(value, str):
-        raise ContentError(f"{where}: '{key}' should be a list of text")
-    return value
+def _state(state: State, table: Table) -> StateText:
+    words = _words(table, ("name", "description", "feels", "helps"))
+    return StateText(state, cues=table.texts("cues") or (), **words)
+
+
+def _blend(name: str, table: Table) -> Blend:
+    names = table.choices("states", [s.value for s in State]) or ()
+    return Blend(name, tuple(map(State, names)), table.text("description") or "")
+
+
+def _sos(table: Table) -> Sos:
+    return Sos(cycles=table.whole("cycles", 1, 60) or 0, **_words(table, SOS_TEXTS))
 
 
 @cache
 def texts() -> Texts:
+    """The states' words and the prompts; ContentError with the first problem in either."""
     folder = builtin_content_dir()
-    states_path, prompts_path = folder / "states.toml", folder / "prompts.toml"
-    data = read_toml(states_path)
-    states = {}
-    for state in State:
-        where = f"{states_path}: [state.{state.value}]"
-        table = data.get("state", {}).get(state.value)
-        states[state] = StateText(
-            state,
-            _text(where, table, "name"),
-            _text(where, table, "description"),
-            _text(where, table, "feels"),
-            _list(where, table, "cues"),
-            _text(where, table, "helps"),
-        )
-    blends = []
-    for name, table in data.get("blend", {}).items():
-        where = f"{states_path}: [blend.{name}]"
-        names = _list(where, table, "states")
-        try:
-            members = tuple(State(n) for n in names)
-        except ValueError:
-            raise ContentError(
-                f"{where}: 'states' should name ventral, sympathetic or dorsal"
-            ) from None
-        blends.append(Blend(name, members, _text(where, table, "description")))
-    prompts = read_toml(prompts_path)
-    where = str(prompts_path)
-    care_table = prompts.get("care")
-    care = Care(*(_text(f"{where}: [care]", care_table, key) for key in CARE_KEYS))
-    return Texts(
+    top = read_table(folder / "states.toml")
+    state = top.table("state")
+    states = {s: _state(s, state.table(s.value)) for s in State}
+    blend = top.table("blend", required=False)
+    blends = tuple(_blend(name, blend.table(name)) for name in blend.data)
+    refuse(top.check)
+    prompts = read_table(folder / "prompts.toml")
+    found = Texts(
         states,
-        tuple(blends),
-        _list(where, prompts, "checkin"),
-        _list(where, prompts, "reflection"),
-        care,
-        _sos(f"{where}: [sos]", prompts.get("sos")),
+        blends,
+        prompts.texts("checkin") or (),
+        prompts.texts("reflection") or (),
+        Care(**_words(prompts.table("care"), CARE_KEYS)),
+        _sos(prompts.table("sos")),
     )
-
-
-def _sos(where: str, table: Any) -> Sos:
-    cycles = table.get("cycles") if isinstance(table, dict) else None
-    if type(cycles) is not int or not 1 <= cycles <= 60:
-        raise ContentError(f"{where}: 'cycles' should be a whole number from 1 to 60")
-    return Sos(cycles=cycles, **{key: _text(where, table, key) for key in SOS_TEXTS})
+    refuse(prompts.check)
+    return found
 
 
 def care_words() -> Care:
