@@ -375,7 +375,7 @@ def _round(value: float | None) -> float | None:
 
 
 def as_dict(ins: Insights) -> dict[str, object]:
-    """Every figure, for `coreg stats --json` (fields listed in the README)."""
+    """Every figure, for `coreg stats --json` (fields listed in docs/guide.md)."""
     return {
         "schema": STATS_SCHEMA,
         "first_day": ins.first_day.isoformat(),
