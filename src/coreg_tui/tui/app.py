@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -71,7 +71,7 @@ class CoregApp(App[None]):
         self.unkept: list[str] = []  # what the journal refused, said again as the app closes
         self.checkin_draft: Draft | None = None  # a check-in left unsaved
         # Sessions whose callers keep them: kept as they stand if cut short.
-        self.keep_if_cut_short: set[SessionScreen[object]] = set()
+        self.keep_if_cut_short: set[SessionScreen[Any]] = set()
         self.config_notice: str | None = None  # a config that could not be read in full
         for each in themes.THEMES:
             self.register_theme(each)
@@ -119,7 +119,7 @@ class CoregApp(App[None]):
             loop.add_signal_handler(sig, self.end_by_signal, sig)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, ENDING)  # a parent may have blocked them
 
-    def cut_short(self, screen: SessionScreen[object]) -> None:
+    def cut_short(self, screen: SessionScreen[Any]) -> None:
         """End a session where it is; keep it now (a journal write of its own) if its
         caller keeps it."""
         from coreg_tui.tui.keeping import kept

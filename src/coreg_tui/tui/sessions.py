@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from coreg_tui.core.session import Around
 from coreg_tui.tui import screens
@@ -34,7 +34,7 @@ def breathe(
     before: Around = None,
     *,
     ask: bool = False,
-    replacing: Screen[object] | None = None,
+    replacing: Screen[Any] | None = None,
 ) -> None:
     """The pacer (the chosen pattern, or the default). `ask`: ask where the person is
     first; `replacing`: the screen the session takes the place of (the chooser)."""
@@ -47,7 +47,7 @@ def practise(
     before: Around = None,
     *,
     ask: bool = False,
-    replacing: Screen[object] | None = None,
+    replacing: Screen[Any] | None = None,
 ) -> None:
     """A practice: breathing ones on the pacer, the rest step by step, after the opt-in
     note where there is one. `before` is where the person was, if a check-in said so."""
@@ -59,7 +59,7 @@ async def _breathe(
     plan: SessionPlan | None,
     before: Around,
     ask: bool,
-    replacing: Screen[object] | None,
+    replacing: Screen[Any] | None,
 ) -> None:
     if ask:
         before = await where_first(app)
@@ -67,7 +67,7 @@ async def _breathe(
 
 
 async def _practise(
-    app: CoregApp, practice: Practice, before: Around, ask: bool, replacing: Screen[object] | None
+    app: CoregApp, practice: Practice, before: Around, ask: bool, replacing: Screen[Any] | None
 ) -> None:
     from coreg_tui.tui.screens.practice import session_for
 
@@ -79,7 +79,7 @@ async def _practise(
 
 
 async def kept(
-    app: CoregApp, screen: SessionScreen, replacing: Screen[object] | None = None
+    app: CoregApp, screen: SessionScreen[Any], replacing: Screen[Any] | None = None
 ) -> None:
     """Run the session and keep what it leaves, then ask where the person is now. Cut
     short (the app closing, help now), the app keeps it as it stood."""

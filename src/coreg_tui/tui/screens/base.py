@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from textual.screen import ModalScreen, Screen
 
 from coreg_tui.core.session import BreathSummary, StepsSummary
+from coreg_tui.tui import typed
 
 if TYPE_CHECKING:
     from coreg_tui.core.entries import Entry
-    from coreg_tui.tui.app import CoregApp
 
 R = TypeVar("R")
 S = TypeVar("S", BreathSummary, StepsSummary)
@@ -21,19 +21,13 @@ S = TypeVar("S", BreathSummary, StepsSummary)
 class CoregScreen(Screen[R], Generic[R]):
     """A full screen of the companion."""
 
-    if TYPE_CHECKING:
-
-        @property
-        def app(self) -> CoregApp: ...
+    app = typed.APP
 
 
 class CoregModal(ModalScreen[R], Generic[R]):
     """A window over the screen below it (a question, the keys)."""
 
-    if TYPE_CHECKING:
-
-        @property
-        def app(self) -> CoregApp: ...
+    app = typed.APP
 
 
 class SessionScreen(CoregScreen[S | None], Generic[S]):

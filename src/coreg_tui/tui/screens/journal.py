@@ -5,6 +5,7 @@ journal of any size opens at once; more load as the cursor nears the end."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from textual import on, work
@@ -149,7 +150,7 @@ class JournalScreen(CoregScreen[None]):
         self.add(entries)
         self.query_one(DataTable).move_cursor(row=at)
 
-    def columns(self, rows: list[tuple[str, ...]]) -> list[tuple[str, int]]:
+    def columns(self, rows: Sequence[tuple[str, ...]]) -> list[tuple[str, int]]:
         """The columns and their widths for the window. Each takes what its rows need
         (up to a cap) where there is room; where there is not, the words a person wrote
         (the note) keep at least two fifths of the room: columns empty for every row shown

@@ -3,19 +3,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.widgets import Input
 
-if TYPE_CHECKING:
-    from coreg_tui.tui.app import CoregApp
+from coreg_tui.tui import typed
 
 
 class CalmInput(Input):
-    if TYPE_CHECKING:
-
-        @property
-        def app(self) -> CoregApp: ...
+    app = typed.APP
 
     def on_mount(self) -> None:
         self.cursor_blink = not self.app.still

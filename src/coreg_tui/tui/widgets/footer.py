@@ -8,7 +8,6 @@ the narrowest windows the edge keys drop their words, except help now."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,8 +15,7 @@ from textual.containers import HorizontalGroup
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # Textual's own key, so it looks the same
 
-if TYPE_CHECKING:
-    from coreg_tui.tui.app import CoregApp
+from coreg_tui.tui import typed
 
 SOS_ACTION = "sos"
 HELP_ACTION = "help"
@@ -54,10 +52,7 @@ class CoregFooter(Footer):
     }
     """
 
-    if TYPE_CHECKING:
-
-        @property
-        def app(self) -> CoregApp: ...
+    app = typed.APP
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
