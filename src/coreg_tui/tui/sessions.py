@@ -84,16 +84,16 @@ async def kept(
     """Run the session and keep what it leaves, then ask where the person is now. Cut
     short (the app closing, help now), the app keeps it as it stood."""
     from coreg_tui.messages import KEPT
-    from coreg_tui.tui import keeping, screens
+    from coreg_tui.tui import keeping
 
     if replacing is not None and app.screen is replacing:
         app.pop_screen()
     app.keep_if_cut_short.add(screen)
     summary = await app.push_screen_wait(screen)
+    app.keep_if_cut_short.discard(screen)  # ended: nothing is left to cut short
     if summary is None:  # cut short, and kept then
         return
     entry = await in_thread(app, partial(keeping.kept, app, screen.entry(summary)))
-    app.keep_if_cut_short.discard(screen)
     if entry is None:  # ended before it began (or the journal refused it, and said so)
         app.notify(summary.sentence(), timeout=3)
         return
