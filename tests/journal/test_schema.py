@@ -17,8 +17,8 @@ from tests.journal.builders import entry
 _PRACTICE_DAYS = next(s for s in SUMS if s.table == "practice_days")
 # Versions 2 and 3 as the live definitions make them.
 GENERATED = {
-    2: (*(s.create() for s in SUMS), *(s.add("1", sign="1") for s in SUMS)),
-    3: ("DROP TABLE practice_days", _PRACTICE_DAYS.create(), _PRACTICE_DAYS.add("1", sign="1")),
+    2: (*(s.create() for s in SUMS), *(s.add("1") for s in SUMS)),
+    3: ("DROP TABLE practice_days", _PRACTICE_DAYS.create(), _PRACTICE_DAYS.add("1")),
 }
 Row = tuple[object, ...]
 

@@ -273,7 +273,7 @@ class Sums:
             "STRICT, WITHOUT ROWID"
         )
 
-    def add(self, which: str, sign: str = ":sign") -> str:
+    def add(self, which: str, sign: int = 1) -> str:
         """Add (sign 1) or take away (sign -1) the entries `which` selects."""
         columns = ", ".join(c for c, _ in (*self.keys, *self.values))
         keys = ", ".join(e for _, e in self.keys)

@@ -43,7 +43,7 @@ def written(app: App[object], change: Callable[[Journal], object]) -> bool:
     """Make `change` to the journal; False if the journal refused it, which the person
     is told (and told again as the app closes)."""
     from coreg_tui.journal import open_journal
-    from coreg_tui.journal.store import JournalError
+    from coreg_tui.journal.refusals import JournalError
 
     try:
         with open_journal() as journal:
@@ -58,7 +58,7 @@ def read(app: App[object], look: Callable[[Journal], T]) -> T | None:
     """What `look` finds in the journal; None if the journal cannot be read as it is
     (damage found halfway through a session, say), which the person is told."""
     from coreg_tui.journal import open_journal
-    from coreg_tui.journal.store import JournalError
+    from coreg_tui.journal.refusals import JournalError
 
     try:
         with open_journal(create=False) as journal:
