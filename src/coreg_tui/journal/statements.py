@@ -1,8 +1,8 @@
 """The statements the store runs on the entries and what it keeps beside them, by name.
 
-Positional marks (?) take the values of rows.COLUMNS in order; named ones say what
-they take. A filter of `coreg list` (and of the companion's journal) is assembled
-from the pieces under "Filters", each a condition on one field.
+An entry's values go in and come out in the order of rows.COLUMNS. A filter of
+`coreg list` (and of the companion's journal) is assembled from the pieces under
+"Filters", each a condition on one field, joined by AND.
 """
 
 from __future__ import annotations
@@ -82,17 +82,17 @@ TEXT_FIELDS = TEXT_IN.count("?")
 # for those an import added (rowid above :after). Tag rows come from the tags column
 # itself, so they cannot differ from it; the sums are made from SUMS in schema.py.
 
-_ONE = "entries.id = :id"
+_ONE = "entries.id = :id"  # which entries a statement of sums below counts
 _NEW = "entries.rowid > :after"
-TAG_ENTRY = f"""
+TAG_ENTRY = """
     INSERT OR IGNORE INTO entry_tags (tag, entry_id)
     SELECT json_each.value, entries.id FROM entries, json_each(entries.tags)
-    WHERE entries.tags != '[]' AND {_ONE}
+    WHERE entries.tags != '[]' AND entries.id = :id
 """
-TAG_NEW_ENTRIES = f"""
+TAG_NEW_ENTRIES = """
     INSERT OR IGNORE INTO entry_tags (tag, entry_id)
     SELECT json_each.value, entries.id FROM entries, json_each(entries.tags)
-    WHERE entries.tags != '[]' AND {_NEW}
+    WHERE entries.tags != '[]' AND entries.rowid > :after
 """
 ADD_ENTRY_TO_SUMS = tuple(s.add(_ONE) for s in SUMS)
 ADD_NEW_ENTRIES_TO_SUMS = tuple(s.add(_NEW) for s in SUMS)
