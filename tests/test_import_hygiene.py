@@ -27,7 +27,7 @@ def test_the_core_imports_neither_textual_nor_rich() -> None:
         "import coreg_tui.core, coreg_tui.core.pacing, coreg_tui.core.session, "
         "coreg_tui.core.durations, coreg_tui.content, coreg_tui.visual.orb, coreg_tui.text, "
         "coreg_tui.core.states, coreg_tui.core.entries, coreg_tui.core.when, "
-        "coreg_tui.journal.store, coreg_tui.journal.export, coreg_tui.journal.importer\n"
+        "coreg_tui.journal.store, coreg_tui.documents.export, coreg_tui.journal.importer\n"
         "assert 'rich' not in sys.modules, 'rich'"
     )
     assert modules_left_after(body) == "clean"
@@ -99,7 +99,7 @@ def test_no_layer_below_the_faces_imports_the_cli() -> None:
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent / "src" / "coreg_tui"
-    for folder in ("core", "journal", "content", "visual", "tui"):
+    for folder in ("core", "journal", "documents", "content", "visual", "tui"):
         for path in (root / folder).rglob("*.py"):
             assert "coreg_tui.cli" not in path.read_text(), path
 

@@ -123,7 +123,8 @@ def help_leads_up(now: datetime) -> bool:
     from coreg_tui.core.errors import InputError
     from coreg_tui.core.help_now import leads_up
     from coreg_tui.journal import open_journal
-    from coreg_tui.journal.store import Filter, JournalError
+    from coreg_tui.journal.refusals import JournalError
+    from coreg_tui.journal.store import Filter
 
     try:
         with open_journal(create=False) as journal:

@@ -88,7 +88,7 @@ def _open_and_add(path: str) -> str:
 
     from coreg_tui.core.entries import checkin
     from coreg_tui.core.states import State
-    from coreg_tui.journal.store import JournalError
+    from coreg_tui.journal.refusals import JournalError
 
     try:
         with Journal.open(Path(path)) as journal:

@@ -13,8 +13,9 @@ import pytest
 from coreg_tui.core.entries import Kind
 from coreg_tui.core.errors import InputError
 from coreg_tui.core.states import State
+from coreg_tui.journal.refusals import JournalError
 from coreg_tui.journal.schema import MIGRATIONS, SCHEMA_VERSION
-from coreg_tui.journal.store import Filter, Journal, JournalError
+from coreg_tui.journal.store import Filter, Journal
 from coreg_tui.paths import journal_path
 from tests.journal.builders import entry
 

@@ -15,14 +15,14 @@ from coreg_tui.text import one_line
 
 def _journal_refusal(exc: Exception) -> str | None:
     """The journal modules are looked at only if they were already in use."""
-    store = sys.modules.get("coreg_tui.journal.store")
-    if store is None:
+    refusals = sys.modules.get("coreg_tui.journal.refusals")
+    if refusals is None:
         return None
-    if isinstance(exc, store.JournalError):
+    if isinstance(exc, refusals.JournalError):
         return str(exc)
     import sqlite3
 
-    if isinstance(exc, sqlite3.Error) and (mapped := store.refusal(exc, None)):
+    if isinstance(exc, sqlite3.Error) and (mapped := refusals.refusal(exc, None)):
         return str(mapped)
     return None
 
@@ -96,8 +96,8 @@ def end_on_signals() -> None:
 
 
 def _kept_so_far() -> str:
-    store = sys.modules.get("coreg_tui.journal.store")
-    return "; what went into the journal was kept" if store and store.commits else ""
+    transaction = sys.modules.get("coreg_tui.journal.transaction")
+    return "; what went into the journal was kept" if transaction and transaction.commits else ""
 
 
 def _quiet_broken_pipe() -> NoReturn:

@@ -98,8 +98,8 @@ def report(
     from coreg_tui.cli.output import private_output
     from coreg_tui.cli.terminal import say
     from coreg_tui.core.errors import InputError
+    from coreg_tui.documents.report import write_report
     from coreg_tui.journal.insights import day_span, read_insights
-    from coreg_tui.journal.report import write_report
     from coreg_tui.journal.store import Filter
 
     if week + month + bool(since) > 1:

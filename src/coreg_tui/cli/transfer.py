@@ -42,7 +42,7 @@ def export(
     """Write the journal out, oldest first: markdown to read, JSON to keep, CSV for sheets."""
     from coreg_tui.cli.journal_access import build_filter, now, open_journal
     from coreg_tui.cli.terminal import say
-    from coreg_tui.journal import export as writers
+    from coreg_tui.documents import export as writers
 
     moment = now()
     where = build_filter(

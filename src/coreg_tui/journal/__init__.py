@@ -1,4 +1,4 @@
-"""The journal: a private SQLite file, its schema, and its exports and imports."""
+"""The journal: a private SQLite file, its schema, and what reads entries into it."""
 
 from __future__ import annotations
 

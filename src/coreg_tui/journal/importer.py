@@ -20,8 +20,7 @@ from typing import Any, TextIO
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.errors import InputError
-from coreg_tui.journal.export import FORMAT_NAME, FORMAT_VERSION
-from coreg_tui.journal.records import from_record
+from coreg_tui.journal.records import FORMAT_NAME, FORMAT_VERSION, from_record
 
 CHUNK = 1 << 20  # characters read at a time
 ITEM_LIMIT = 16 << 20  # the largest single entry (or header value) read whole

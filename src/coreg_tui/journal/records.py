@@ -19,6 +19,10 @@ from coreg_tui.core.errors import InputError
 from coreg_tui.core.states import State, parse_state
 from coreg_tui.core.when import in_range
 
+# What a JSON export says it is, and the newest version of it this coreg reads.
+FORMAT_NAME = "coreg-journal"
+FORMAT_VERSION = 1
+
 FIELDS = (
     "id",
     "kind",

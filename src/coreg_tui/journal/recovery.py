@@ -18,15 +18,11 @@ from pathlib import Path
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.journal import soundness
+from coreg_tui.journal.opening import cannot_open, check_header, check_identity
+from coreg_tui.journal.refusals import JournalError
+from coreg_tui.journal.rows import COLUMNS, entry_of
 from coreg_tui.journal.schema import MIGRATIONS
-from coreg_tui.journal.store import (
-    _COLUMNS,
-    Journal,
-    JournalError,
-    _check_header,
-    _check_identity,
-    _entry,
-)
+from coreg_tui.journal.store import Journal
 
 _LAST_ROW = 2**63 - 1
 
@@ -39,11 +35,9 @@ class Findings:
 
 def _read_only(path: Path) -> sqlite3.Connection:
     try:
-        _check_header(path, max(MIGRATIONS))
+        check_header(path, max(MIGRATIONS))
     except OSError as exc:
-        from coreg_tui.journal.store import _cannot_open
-
-        raise _cannot_open(path, exc) from None
+        raise cannot_open(path, exc) from None
     return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
 
 
@@ -54,7 +48,7 @@ def examine(path: Path) -> Findings:
     conn = _read_only(path)
     try:
         try:  # another program's database, or a newer coreg's: the line every command gives
-            _check_identity(conn, path, max(MIGRATIONS))
+            check_identity(conn, path, max(MIGRATIONS))
         except sqlite3.DatabaseError as exc:
             return Findings(None, [str(exc)])
         found = soundness.problems(conn, thorough=True)
@@ -83,7 +77,7 @@ def salvage(path: Path) -> Salvage:
     """Every entry of the journal at `path` that can still be read."""
     conn = _read_only(path)
     found = Salvage()
-    columns = ", ".join(_COLUMNS)
+    columns = ", ".join(COLUMNS)
     read: set[int] = set()
     try:
         found_single: set[int] = set()  # row numbers the table walk could not read alone
@@ -103,7 +97,7 @@ def salvage(path: Path) -> Salvage:
         found.lost += len(unread)
         for row in rows:
             try:
-                found.entries.append(_entry(row[1:]))
+                found.entries.append(entry_of(row[1:]))
             except (KeyError, TypeError, ValueError, OverflowError):
                 found.lost += 1
     finally:

@@ -1,9 +1,12 @@
-"""The journal's schema, one list of statements per version.
+"""The journal's schema, one list of statements per version, and the sums kept beside it.
 
 A journal records its version in `PRAGMA user_version` and that it is
 coreg's in `PRAGMA application_id`. Opening runs the steps from its version
 to SCHEMA_VERSION in one transaction, verified before it commits (a backup copy lives until then).
-Add a version by appending to MIGRATIONS; never edit a published one.
+Add a version by appending to MIGRATIONS; never edit a published one. Every version is
+literal SQL text, so that a change to the live definitions below (SUMS, which the
+store keeps the sums up to date with) cannot change a migration that has run:
+tests/journal/test_schema.py checks versions 2 and 3 against what SUMS make.
 """
 
 from __future__ import annotations
@@ -55,6 +58,186 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
 }
 
+# The practice sums as versions 2 and 3 both make and fill them (3 remakes them).
+_CREATE_PRACTICE_DAYS = (
+    "CREATE TABLE practice_days (day INTEGER NOT NULL, practice TEXT NOT NULL, "
+    "sessions INTEGER NOT NULL, measured INTEGER NOT NULL, closer_sum INTEGER NOT NULL, "
+    "judged INTEGER NOT NULL, toward INTEGER NOT NULL, away INTEGER NOT NULL, "
+    "began_elsewhere INTEGER NOT NULL, reached_ventral INTEGER NOT NULL, "
+    "PRIMARY KEY (day, practice)) STRICT, WITHOUT ROWID"
+)
+_FILL_PRACTICE_DAYS = """
+    INSERT INTO practice_days (day, practice, sessions, measured, closer_sum, judged,
+        toward, away, began_elsewhere, reached_ventral)
+    SELECT
+        (((((at_us) - (((at_us) % 1000000) + 1000000) % 1000000) / 1000000 + utc_offset_s))
+            - ((((((at_us) - (((at_us) % 1000000) + 1000000) % 1000000) / 1000000 +
+            utc_offset_s)) % 86400) + 86400) % 86400) / 86400,
+        coalesce(practice, 'practice'),
+        1 * count(*),
+        1 * count(((CASE WHEN state = 'ventral' THEN 0
+            WHEN state IN ('sympathetic', 'dorsal') THEN intensity END) - (CASE
+            WHEN state_after = 'ventral' THEN 0
+            WHEN state_after IN ('sympathetic', 'dorsal') THEN intensity_after END))),
+        1 * coalesce(sum(((CASE WHEN state = 'ventral' THEN 0
+            WHEN state IN ('sympathetic', 'dorsal') THEN intensity END) - (CASE
+            WHEN state_after = 'ventral' THEN 0
+            WHEN state_after IN ('sympathetic', 'dorsal') THEN intensity_after END))), 0),
+        1 * count((CASE WHEN ((CASE WHEN state = 'ventral' THEN 0
+            WHEN state IN ('sympathetic', 'dorsal') THEN intensity END) - (CASE
+            WHEN state_after = 'ventral' THEN 0
+            WHEN state_after IN ('sympathetic', 'dorsal') THEN intensity_after END)) > 0
+            THEN 1 WHEN ((CASE WHEN state = 'ventral' THEN 0
+            WHEN state IN ('sympathetic', 'dorsal') THEN intensity END) - (CASE
+            WHEN state_after = 'ventral' THEN 0
+            WHEN state_after IN ('sympathetic', 'dorsal') THEN intensity_after END)) < 0
+            THEN -1 WHEN ((CASE WHEN state = 'ventral' THEN 0
+            WHEN state IN ('sympathetic', 'dorsal') THEN intensity END) - (CASE
+            WHEN state_after = 'ventral' THEN 0
+            WHEN state_after IN ('sympathetic', 'dorsal') THEN intensity_after END)) = 0
+            THEN 0
+            WHEN state_after = 'ventral' AND state IN ('sympathetic', 'dorsal') THEN 1
+            WHEN state = 'ventral' AND state_after IN ('sympathetic', 'dorsal') THEN -1
+            END)),
+        1 * count(CASE WHEN (CASE WHEN ((CASE WHEN state = 'ventral' THEN 0
+            WHEN state IN ('sympathetic', 'dorsal') THEN intensity END) - (CASE
+            WHEN state_after = 'ventral' THEN 0
+            WHEN state_after IN ('sympathetic', 'dorsal') THEN intensity_after END)) > 0
+            THEN 1 WHEN ((CASE WHEN state = 'ventral' THEN 0
+            WHEN state IN ('sympathetic', 'dorsal') THEN intensity END) - (CASE
+            WHEN state_after = 'ventral' THEN 0
+            WHEN state_after IN ('sympathetic', 'dorsal') THEN intensity_after END)) < 0
+            THEN -1 WHEN ((CASE WHEN state = 'ventral' THEN 0
+            WHEN state IN ('sympathetic', 'dorsal') THEN intensity END) - (CASE
+            WHEN state_after = 'ventral' THEN 0
+            WHEN state_after IN ('sympathetic', 'dorsal') THEN intensity_after END)) = 0
+            THEN 0
+            WHEN state_after = 'ventral' AND state IN ('sympathetic', 'dorsal') THEN 1
+            WHEN state = 'ventral' AND state_after IN ('sympathetic', 'dorsal') THEN -1 END)
+            = 1 THEN 1 END),
+        1 * count(CASE WHEN (CASE WHEN ((CASE WHEN state = 'ventral' THEN 0
+            WHEN state IN ('sympathetic', 'dorsal') THEN intensity END) - (CASE
+            WHEN state_after = 'ventral' THEN 0
+            WHEN state_after IN ('sympathetic', 'dorsal') THEN intensity_after END)) > 0
+            THEN 1 WHEN ((CASE WHEN state = 'ventral' THEN 0
+            WHEN state IN ('sympathetic', 'dorsal') THEN intensity END) - (CASE
+            WHEN state_after = 'ventral' THEN 0
+            WHEN state_after IN ('sympathetic', 'dorsal') THEN intensity_after END)) < 0
+            THEN -1 WHEN ((CASE WHEN state = 'ventral' THEN 0
+            WHEN state IN ('sympathetic', 'dorsal') THEN intensity END) - (CASE
+            WHEN state_after = 'ventral' THEN 0
+            WHEN state_after IN ('sympathetic', 'dorsal') THEN intensity_after END)) = 0
+            THEN 0
+            WHEN state_after = 'ventral' AND state IN ('sympathetic', 'dorsal') THEN 1
+            WHEN state = 'ventral' AND state_after IN ('sympathetic', 'dorsal') THEN -1 END)
+            = -1 THEN 1 END),
+        1 * count(CASE
+            WHEN state IN ('sympathetic', 'dorsal') AND state_after IS NOT NULL THEN 1 END),
+        1 * count(CASE
+            WHEN state IN ('sympathetic', 'dorsal') AND state_after = 'ventral' THEN 1 END)
+    FROM entries WHERE kind = 'practice' AND 1 GROUP BY 1, 2
+    ON CONFLICT DO UPDATE SET
+        sessions = sessions + excluded.sessions,
+        measured = measured + excluded.measured,
+        closer_sum = closer_sum + excluded.closer_sum,
+        judged = judged + excluded.judged,
+        toward = toward + excluded.toward,
+        away = away + excluded.away,
+        began_elsewhere = began_elsewhere + excluded.began_elsewhere,
+        reached_ventral = reached_ventral + excluded.reached_ventral
+    """
+
+# Version 2: the sums the store keeps beside the entries (SUMS, below), made and filled
+# from the entries already there.
+MIGRATIONS[2] = (
+    (
+        "CREATE TABLE checkin_parts (day INTEGER NOT NULL, part INTEGER NOT NULL, "
+        "state TEXT NOT NULL, checkins INTEGER NOT NULL, intensity_sum INTEGER NOT NULL, "
+        "intensity_count INTEGER NOT NULL, PRIMARY KEY (day, part, state)) STRICT, "
+        "WITHOUT ROWID"
+    ),
+    (
+        "CREATE TABLE checkin_hours (hour INTEGER NOT NULL, state TEXT NOT NULL, "
+        "day INTEGER NOT NULL, checkins INTEGER NOT NULL, intensity_sum INTEGER NOT NULL, "
+        "intensity_count INTEGER NOT NULL, PRIMARY KEY (hour, state, day)) STRICT, "
+        "WITHOUT ROWID"
+    ),
+    (
+        "CREATE TABLE checkin_company (day INTEGER NOT NULL, state TEXT NOT NULL, "
+        "with_who TEXT NOT NULL, checkins INTEGER NOT NULL, intensity_sum INTEGER NOT NULL, "
+        "intensity_count INTEGER NOT NULL, PRIMARY KEY (day, state, with_who)) STRICT, "
+        "WITHOUT ROWID"
+    ),
+    _CREATE_PRACTICE_DAYS,
+    """
+    INSERT INTO checkin_parts (day, part, state, checkins, intensity_sum, intensity_count)
+    SELECT
+        (((((at_us) - (((at_us) % 1000000) + 1000000) % 1000000) / 1000000 + utc_offset_s))
+            - ((((((at_us) - (((at_us) % 1000000) + 1000000) % 1000000) / 1000000 +
+            utc_offset_s)) % 86400) + 86400) % 86400) / 86400,
+        CAST(substr('000000111111222222333333', ((((((at_us) - (((at_us) % 1000000) +
+            1000000) % 1000000) / 1000000 + utc_offset_s) % 86400) + 86400) % 86400) / 3600
+            + 1, 1) AS INTEGER),
+        state,
+        1 * count(*),
+        1 * coalesce(sum(intensity), 0),
+        1 * count(intensity)
+    FROM entries WHERE kind = 'checkin' AND state IS NOT NULL AND 1 GROUP BY 1, 2, 3
+    ON CONFLICT DO UPDATE SET
+        checkins = checkins + excluded.checkins,
+        intensity_sum = intensity_sum + excluded.intensity_sum,
+        intensity_count = intensity_count + excluded.intensity_count
+    """,
+    """
+    INSERT INTO checkin_hours (hour, state, day, checkins, intensity_sum, intensity_count)
+    SELECT
+        ((((((at_us) - (((at_us) % 1000000) + 1000000) % 1000000) / 1000000 + utc_offset_s)
+            % 86400) + 86400) % 86400) / 3600,
+        state,
+        (((((at_us) - (((at_us) % 1000000) + 1000000) % 1000000) / 1000000 + utc_offset_s))
+            - ((((((at_us) - (((at_us) % 1000000) + 1000000) % 1000000) / 1000000 +
+            utc_offset_s)) % 86400) + 86400) % 86400) / 86400,
+        1 * count(*),
+        1 * coalesce(sum(intensity), 0),
+        1 * count(intensity)
+    FROM entries WHERE kind = 'checkin' AND state IS NOT NULL AND 1 GROUP BY 1, 2, 3
+    ON CONFLICT DO UPDATE SET
+        checkins = checkins + excluded.checkins,
+        intensity_sum = intensity_sum + excluded.intensity_sum,
+        intensity_count = intensity_count + excluded.intensity_count
+    """,
+    """
+    INSERT INTO checkin_company (day, state, with_who, checkins, intensity_sum,
+        intensity_count)
+    SELECT
+        (((((at_us) - (((at_us) % 1000000) + 1000000) % 1000000) / 1000000 + utc_offset_s))
+            - ((((((at_us) - (((at_us) % 1000000) + 1000000) % 1000000) / 1000000 +
+            utc_offset_s)) % 86400) + 86400) % 86400) / 86400,
+        state,
+        coalesce(with_who, ''),
+        1 * count(*),
+        1 * coalesce(sum(intensity), 0),
+        1 * count(intensity)
+    FROM entries WHERE kind = 'checkin' AND state IS NOT NULL AND 1 GROUP BY 1, 2, 3
+    ON CONFLICT DO UPDATE SET
+        checkins = checkins + excluded.checkins,
+        intensity_sum = intensity_sum + excluded.intensity_sum,
+        intensity_count = intensity_count + excluded.intensity_count
+    """,
+    _FILL_PRACTICE_DAYS,
+)
+# Version 3: what helped, measured against the window of tolerance (core/window.py)
+# rather than as a difference of intensities across states.
+MIGRATIONS[3] = (
+    "DROP TABLE practice_days",
+    _CREATE_PRACTICE_DAYS,
+    _FILL_PRACTICE_DAYS,
+)
+SCHEMA_VERSION = max(MIGRATIONS)
+
+
+# --- what the sums hold, live: the store keeps them up to date with these -------------
+
 
 def _floor_div(x: str, n: int) -> str:
     """x // n in SQL, where / truncates toward zero (entries may be older than 1970)."""
@@ -90,7 +273,7 @@ class Sums:
             "STRICT, WITHOUT ROWID"
         )
 
-    def add(self, which: str, sign: str = ":sign") -> str:
+    def add(self, which: str, sign: int = 1) -> str:
         """Add (sign 1) or take away (sign -1) the entries `which` selects."""
         columns = ", ".join(c for c, _ in (*self.keys, *self.values))
         keys = ", ".join(e for _, e in self.keys)
@@ -182,19 +365,3 @@ SUMS = (
         "kind = 'practice'",
     ),
 )
-
-# Version 2: the sums, filled from the entries already there. What they hold is
-# defined above; a change to it (or to PARTS_OF_DAY) needs a version that refills them.
-MIGRATIONS[2] = (
-    *(s.create() for s in SUMS),
-    *(s.add("1", sign="1") for s in SUMS),
-)
-# Version 3: what helped, measured against the window of tolerance (core/window.py)
-# rather than as a difference of intensities across states.
-_PRACTICE_DAYS = next(s for s in SUMS if s.table == "practice_days")
-MIGRATIONS[3] = (
-    "DROP TABLE practice_days",
-    _PRACTICE_DAYS.create(),
-    _PRACTICE_DAYS.add("1", sign="1"),
-)
-SCHEMA_VERSION = max(MIGRATIONS)

@@ -35,7 +35,7 @@ def written(app: CoregApp, change: Callable[[Journal], object]) -> bool:
     """Make `change` to the journal; False if the journal refused it, which the person
     is told (and told again as the app closes)."""
     from coreg_tui.journal import open_journal
-    from coreg_tui.journal.store import JournalError
+    from coreg_tui.journal.refusals import JournalError
 
     try:
         with open_journal() as journal:
@@ -50,7 +50,7 @@ def read(app: CoregApp, look: Callable[[Journal], T]) -> T | None:
     """What `look` finds in the journal; None if the journal cannot be read as it is
     (damage found halfway through a session, say), which the person is told."""
     from coreg_tui.journal import open_journal
-    from coreg_tui.journal.store import JournalError
+    from coreg_tui.journal.refusals import JournalError
 
     try:
         with open_journal(create=False) as journal:

@@ -23,12 +23,9 @@ from typing import TextIO
 
 from coreg_tui.core.durations import format_duration
 from coreg_tui.core.entries import Entry, Kind
-from coreg_tui.journal.records import FIELDS, to_record
+from coreg_tui.journal.records import FIELDS, FORMAT_NAME, FORMAT_VERSION, to_record
 from coreg_tui.text import control_table, printable
 from coreg_tui.visual.entry_text import change_text, state_text, title_of
-
-FORMAT_NAME = "coreg-journal"
-FORMAT_VERSION = 1
 
 # --- JSON --------------------------------------------------------------------------
 

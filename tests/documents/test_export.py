@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from coreg_tui.core.entries import Kind
 from coreg_tui.core.states import State
-from coreg_tui.journal.export import write_csv, write_json, write_markdown
+from coreg_tui.documents.export import write_csv, write_json, write_markdown
 from coreg_tui.journal.importer import parse_entries
 from coreg_tui.text import printable
 from tests.journal.builders import entry

@@ -1,0 +1,1 @@
+"""Documents made from the journal: exports to keep or move, and reports to read."""
