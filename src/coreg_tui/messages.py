@@ -17,3 +17,12 @@ NOT_READ = "Could not read the journal"
 
 # A check-in left with escape: what was typed waits for `c`.
 CHECKIN_SET_ASIDE = "Not saved. c brings it back."
+
+# The ends of refusals: what coreg did not do, so that a person knows nothing was harmed.
+LEFT_AS_IT_IS = "it was left as it is"  # a file that is not a journal coreg can use
+NOTHING_IMPORTED = "nothing was imported"  # an import refused as a whole
+
+
+def no_folder(folder: object) -> str:
+    """A file asked for in a folder that is not there (an export's, a recovery's)."""
+    return f"the folder {folder} does not exist"

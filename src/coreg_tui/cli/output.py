@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from coreg_tui.core.errors import OutputError
+from coreg_tui.messages import no_folder
 
 
 def user_path(text: str) -> Path:
@@ -40,7 +41,7 @@ class Target:
         try:
             self.folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         except (FileNotFoundError, NotADirectoryError):
-            raise InputError(f"the folder {path.parent} does not exist") from None
+            raise InputError(no_folder(path.parent)) from None
         except OSError as exc:
             raise InputError(f"cannot write to {describe(exc)}") from None
 

@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.errors import InputError
 from coreg_tui.journal.records import FORMAT_NAME, FORMAT_VERSION, from_record
+from coreg_tui.messages import NOTHING_IMPORTED
 
 CHUNK = 1 << 20  # characters read at a time
 ITEM_LIMIT = 16 << 20  # the largest single entry (or header value) read whole
@@ -58,7 +59,7 @@ class _Stream:
         try:
             chunk = self.source.read(CHUNK)
         except UnicodeDecodeError:
-            raise InputError(f"{self.name} is not UTF-8 text; nothing was imported") from None
+            raise InputError(f"{self.name} is not UTF-8 text; {NOTHING_IMPORTED}") from None
         if not chunk:
             self.eof = True
             return False
@@ -117,7 +118,7 @@ def _refuse_surrogates(value: Any, name: str) -> None:
     except UnicodeEncodeError:
         raise InputError(
             f"{name} holds half of a character (a lone \\uD800-\\uDFFF escape), which is "
-            "not text; nothing was imported"
+            f"not text; {NOTHING_IMPORTED}"
         ) from None
 
 
@@ -191,6 +192,6 @@ def parse_entries(text: str, source: str) -> list[Entry]:
         if earlier != i:
             raise InputError(
                 f"{source}: entries {earlier} and {i} have the same id ({e.short_id}); "
-                "nothing was imported"
+                f"{NOTHING_IMPORTED}"
             )
     return entries

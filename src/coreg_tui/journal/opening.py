@@ -43,6 +43,7 @@ from coreg_tui.journal.statements import (
     TAKE_ENTRY_FROM_SUMS,
 )
 from coreg_tui.journal.transaction import Transaction
+from coreg_tui.messages import LEFT_AS_IT_IS
 
 BUSY_TIMEOUT_MS = 5000
 _MAGIC = b"SQLite format 3\x00"
@@ -159,7 +160,7 @@ def _present(path: Path) -> bool:
     except FileNotFoundError:
         return False
     if not stat.S_ISREG(mode):
-        raise JournalError(f"{path} is {kind_of(mode)}, not a journal; it was left as it is")
+        raise JournalError(f"{path} is {kind_of(mode)}, not a journal; {LEFT_AS_IT_IS}")
     return True
 
 
@@ -197,7 +198,7 @@ def cannot_open(path: Path, exc: OSError) -> JournalError:
     from coreg_tui.files import OddFileError, describe
 
     if isinstance(exc, OddFileError):
-        return JournalError(f"{exc}; it was left as it is")
+        return JournalError(f"{exc}; {LEFT_AS_IT_IS}")
     return JournalError(f"the journal cannot be opened ({describe(exc)})")
 
 
@@ -210,12 +211,12 @@ def check_header(path: Path, known: int) -> None:
         return  # an empty file: a journal about to be made
     if len(header) < 100 or not header.startswith(_MAGIC):
         raise JournalError(
-            f"{path} is not a coreg journal (not an SQLite database); it was left as it is"
+            f"{path} is not a coreg journal (not an SQLite database); {LEFT_AS_IT_IS}"
         )
     user_version = int.from_bytes(header[60:64], "big")
     application_id = int.from_bytes(header[68:72], "big")
     if application_id not in (0, APPLICATION_ID):
-        raise JournalError(f"{path} is another program's database; it was left as it is")
+        raise JournalError(f"{path} is another program's database; {LEFT_AS_IT_IS}")
     _check_version(user_version, path, known)
 
 
@@ -229,9 +230,9 @@ def check_identity(conn: sqlite3.Connection, path: Path, known: int) -> int:
     ).fetchone()
     _check_version(version, path, known)
     if app_id not in (0, APPLICATION_ID):
-        raise JournalError(f"{path} is another program's database; it was left as it is")
+        raise JournalError(f"{path} is another program's database; {LEFT_AS_IT_IS}")
     if version == 0 and tables:
-        raise JournalError(f"{path} is not a coreg journal; it was left as it is")
+        raise JournalError(f"{path} is not a coreg journal; {LEFT_AS_IT_IS}")
     return version
 
 

@@ -23,6 +23,7 @@ from coreg_tui.journal.refusals import JournalError
 from coreg_tui.journal.rows import COLUMNS, entry_of
 from coreg_tui.journal.schema import MIGRATIONS
 from coreg_tui.journal.store import Journal
+from coreg_tui.messages import no_folder
 
 _LAST_ROW = 2**63 - 1
 
@@ -149,7 +150,7 @@ def recover_into(path: Path, target: Path) -> tuple[int, Salvage]:
     if target.exists() or target.is_symlink():
         raise JournalError(f"{target} already exists; give a new file name for the journal")
     if not target.parent.is_dir():
-        raise JournalError(f"the folder {target.parent} does not exist")
+        raise JournalError(no_folder(target.parent))
     found = salvage(path)
     with Journal.open(target) as new:
         added = new.merge(found.entries).added

@@ -39,6 +39,7 @@ from coreg_tui.journal.rows import (
 )
 from coreg_tui.journal.schema import MIGRATIONS
 from coreg_tui.journal.transaction import Transaction
+from coreg_tui.messages import NOTHING_IMPORTED
 
 MERGE_BATCH = 5000  # entries an import holds at a time on their way in
 BULK_CACHE_KIB = -65536  # 64 MiB of page cache while an import writes, then back to SQLite's 2
@@ -173,7 +174,7 @@ class Journal:
                                 raise InputError(
                                     f"{twins_in}: entry {position:,} has the same id as an "
                                     "earlier one "
-                                    f"({e.short_id}); nothing was imported"
+                                    f"({e.short_id}); {NOTHING_IMPORTED}"
                                 )
                             continue
                         if found is None:
