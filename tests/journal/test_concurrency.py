@@ -103,7 +103,9 @@ def test_processes_making_a_new_journal_at_the_same_moment_all_get_in(tmp_path: 
     lay out its tables; every one of them must wait its turn, not be turned away."""
     import multiprocessing
 
-    with multiprocessing.get_context("fork").Pool(4) as pool:
+    # Spawned, not forked: a fork of a test process with threads of its own can inherit a
+    # lock held at that moment and wait on it for ever (seen once under load).
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
         for round_ in range(40):
             path = tmp_path / f"journal {round_}.sqlite3"
             refused = [r for r in pool.map(_open_and_add, [str(path)] * 4) if r]
