@@ -107,3 +107,27 @@ def test_no_layer_below_the_faces_imports_the_cli() -> None:
 def test_coreg_without_a_terminal_does_not_open_or_import_the_tui() -> None:
     body = "from coreg_tui.cli.app import run\ntry:\n    run([])\nexcept SystemExit:\n    pass"
     assert modules_left_after(body) == "clean"
+
+
+def test_home_paints_before_any_other_screen_or_the_domain_s_sessions_load() -> None:
+    """The companion's first paint waits for Home alone: no other screen's module, and
+    not the pacer or the sessions (they load with the first breath)."""
+    probe = (
+        "import sys\n"
+        "from coreg_tui.tui.app import CoregApp\n"
+        "from coreg_tui.tui import screens\n"
+        "screens.HomeScreen\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('coreg_tui'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
+    assert "coreg_tui.tui.screens.home" in loaded  # the probe did reach Home
+    early = {
+        "coreg_tui.core.pacing",
+        "coreg_tui.core.session",
+        "coreg_tui.journal.store",
+        "coreg_tui.tui.sessions",
+        "coreg_tui.tui.screens.breathe",
+        "coreg_tui.tui.screens.journal",
+    }
+    assert loaded & early == set()

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from textual.screen import ModalScreen, Screen
 
-from coreg_tui.core.session import BreathSummary, StepsSummary
 from coreg_tui.tui import typed
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the domain's sessions load with the first session, not with Home
     from coreg_tui.core.entries import Entry
+    from coreg_tui.core.session import BreathSummary, StepsSummary
 
 R = TypeVar("R")
-S = TypeVar("S", BreathSummary, StepsSummary)
+S = TypeVar("S", bound="BreathSummary | StepsSummary")
 
 
 class CoregScreen(Screen[R], Generic[R]):
