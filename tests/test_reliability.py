@@ -35,6 +35,24 @@ def test_deleted_and_edited_words_are_gone_from_every_file(coreg_home: Path) -> 
     assert b"an ordinary day" in everything and b"second draft" in everything
 
 
+def test_the_lowered_words_a_search_reads_go_with_their_entry(coreg_home: Path) -> None:
+    """A search reads an index of each entry's words, lowered (version 4 of the schema):
+    those of an entry deleted or changed are gone from every file too."""
+    kept = entry(0, note="An Ordinary DAY")
+    gone = entry(1, note="Secret WORDS 4be1", with_who="QUILLON", tags=("Hidden9",))
+    changed = entry(2, note="First DRAFT 77c2", body=("TIGHT Jaw",))
+    with Journal.open(journal_path()) as journal:
+        for e in (kept, gone, changed):
+            journal.add(e)
+        journal.delete(gone.id)
+        journal.replace(changed.edited(note="second draft", body=()))
+    everything = every_byte_under(coreg_home)
+    assert b"an ordinary day" in everything  # the index holds the lowered words...
+    for word in (b"secret words 4be1", b"quillon", b"hidden9", b"first draft 77c2", b"tight jaw"):
+        assert word not in everything, word  # ...and only of the entries still there
+        assert word.upper() not in everything, word
+
+
 def test_a_busy_journal_is_one_line_and_exit_1() -> None:
     assert coreg("log", "calm").returncode == 0
     holder = sqlite3.connect(journal_path(), isolation_level=None)

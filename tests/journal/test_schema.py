@@ -109,3 +109,13 @@ def test_the_literal_migrations_make_the_schema_and_sums_the_definitions_make(
     assert all(literal[1:])  # every table of sums holds rows
     assert literal == _migrated(path, {**MIGRATIONS, **GENERATED})
     assert literal[1:] == kept[1:]
+
+
+def test_version_4_indexes_the_words_a_search_reads() -> None:
+    """The index of version 4 holds the very expression a search asks for (SQLite uses an
+    index on an expression only for a query that spells the same expression)."""
+    from coreg_tui.journal import statements as sql
+
+    (literal,) = MIGRATIONS[4]
+    made = f"CREATE INDEX IF NOT EXISTS {sql.SEARCH_INDEX} ON entries (at_us, {sql.SEARCHED_WORDS})"
+    assert _words(literal) == _words(made)

@@ -15,7 +15,7 @@ from coreg_tui.core.errors import InputError
 from coreg_tui.core.states import State
 from coreg_tui.journal.refusals import JournalError
 from coreg_tui.journal.schema import MIGRATIONS, SCHEMA_VERSION
-from coreg_tui.journal.store import Filter, Journal
+from coreg_tui.journal.store import Filter, Journal, _select
 from coreg_tui.paths import journal_path
 from tests.journal.builders import entry
 
@@ -130,6 +130,90 @@ def test_filters(journal: Journal) -> None:
     assert ids(search="ana") == [by[2]] and ids(search="heavy") == [by[2]]
     assert ids(kind=Kind.PRACTICE) == [by[3]]
     assert journal.count(Filter(tags=("work",), limit=1)) == 2
+
+
+# Searches and what each must find, by the index of words and by LIKE over the rows alike.
+SEARCHES = {
+    "café": ["accents"],  # ASCII letters match whatever their case...
+    "CAFé": ["accents"],
+    "CAFÉ": [],  # ...other letters only as written, as LIKE and SQLite's lower() have it
+    "über": [],
+    "Über": ["accents"],
+    "ÜBER": ["accents"],
+    "straße": ["accents"],
+    "STRASSE": [],
+    "after": [],  # words after a NUL in a field are not read, as LIKE reads them
+    "before": ["nul"],
+    "unit": ["separator"],
+    "unit\x1fsep": ["separator"],  # a separator in the search is searched for as it is
+    "\x1f": ["separator"],
+    "anna": [],  # never across two fields (the note ends in an, with_who is Na)
+    "na": ["fields"],
+    "ban": ["fields"],
+    "4-6": ["fields"],
+    '["heavy"': ["fields"],  # tags and body cues are searched as the JSON they are kept as
+    "[]": ["accents", "nul", "separator", "fields", "wildcards"],
+    "%_": ["wildcards"],
+    "\\": ["wildcards"],
+    "ZEBRA": [],
+}
+
+
+def test_search_finds_what_like_finds_in_each_field(journal: Journal) -> None:
+    named = {
+        "accents": entry(0, note="Café Über Straße"),
+        "nul": entry(1, note="before\x00after"),
+        "separator": entry(2, note="unit\x1fsep"),
+        "fields": entry(3, note="a ban", with_who="Na", body=("heavy",), practice="4-6"),
+        "wildcards": entry(4, note="50%_ off \\ back"),
+    }
+    journal.add_many(named.values())
+    name_of = {e.id: name for name, e in named.items()}
+    assert journal._indexed(Filter(search="x"))  # a journal of this version has the index
+    for search, expected in SEARCHES.items():
+        where = Filter(search=search)
+        found = [name_of[e.id] for e in journal.entries(where)]
+        assert sorted(found) == sorted(expected), search
+        journal._search_index = False  # the same search by LIKE over the rows
+        assert [name_of[e.id] for e in journal.entries(where)] == found, search
+        assert journal.count(where) == len(found)
+        journal._search_index = True
+        assert journal.count(where) == len(found), search
+
+
+def test_search_keeps_the_order_and_pages_of_any_other_filter(journal: Journal) -> None:
+    # Entries at the same moment come newest-written first, as without a search.
+    same = [entry(10, note=f"twin {i}") for i in range(5)]
+    journal.add_many([entry(0, note="twin early"), *same, entry(20, note="twin late")])
+    for where in (
+        Filter(search="TWIN"),
+        Filter(search="twin", newest_first=False),
+        Filter(search="twin", limit=3, offset=2),
+        Filter(search="twin", since=same[0].at, states=(State.SYMPATHETIC,)),
+    ):
+        indexed = [e.id for e in journal.entries(where)]
+        journal._search_index = False
+        assert [e.id for e in journal.entries(where)] == indexed, where
+        journal._search_index = None
+    plan = " ".join(
+        str(row)
+        for row in journal.conn.execute(
+            "EXPLAIN QUERY PLAN " + _select(Filter(search="twin", limit=3), indexed=True)[0],
+            ["twin", 3, 0],
+        )
+    )
+    assert "entries_by_time_words" in plan  # the index, not every row
+
+
+def test_a_journal_without_the_index_of_words_still_searches(path: Path) -> None:
+    """One opened read-only at version 3 (say, on read-only media) cannot be brought up
+    to date, so has no index of words: a search reads the rows, as before."""
+    three = {v: MIGRATIONS[v] for v in (1, 2, 3)}
+    with Journal.open(path, migrations=three) as j:
+        j.add(entry(note="Read Only"))
+    with Journal.open(path, migrations=three) as j:
+        assert not j._indexed(Filter(search="only"))
+        assert [e.note for e in j.entries(Filter(search="ONLY"))] == ["Read Only"]
 
 
 def test_edit_keeps_tags_findable(journal: Journal) -> None:
@@ -333,5 +417,7 @@ def test_a_version_2_journal_has_what_helped_measured_again(path: Path) -> None:
         )
         j.conn.execute("PRAGMA user_version = 2")
     with Journal.open(path) as j:
-        assert j.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert (
+            j.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        )  # 3 until version 4 (the index of words) came
         assert sorted(j.practice_tallies(), key=repr) == sorted(tally(old)[1], key=repr)

@@ -79,6 +79,7 @@ class Journal:
         self.read_only = read_only  # opened from read-only media or a read-only file
         self.checked_at = checked_at  # when the journal was last found sound
         self.forgotten: list[str] = []  # entries deleted or changed: their old words must go
+        self._search_index: bool | None = None  # whether it has the index of words (version 4)
 
     # --- opening and closing -------------------------------------------------------
 
@@ -263,8 +264,19 @@ class Journal:
             raise InputError(f"more than one entry starts with {ref}; give more of its id")
         return entry_of(rows[0])
 
+    def _indexed(self, where: Filter) -> bool:
+        """Whether a search can read the index of words (a journal opened read-only at an
+        older version has none)."""
+        if not where.search:
+            return False
+        if self._search_index is None:
+            with self._reading():
+                found = self.conn.execute(sql.HAS_SEARCH_INDEX, (sql.SEARCH_INDEX,)).fetchone()
+            self._search_index = found is not None
+        return self._search_index
+
     def entries(self, where: Filter = Filter()) -> Iterator[Entry]:
-        statement, args = _select(where)
+        statement, args = _select(where, indexed=self._indexed(where))
         with self._reading():
             for row in self.conn.execute(statement, args):
                 yield entry_of(row)
@@ -299,14 +311,17 @@ class Journal:
 
     def count(self, where: Filter = Filter()) -> int:
         statement, args = _select(
-            Filter(**{**_as_dict(where), "limit": None, "offset": 0}), count=True
+            Filter(**{**_as_dict(where), "limit": None, "offset": 0}),
+            count=True,
+            indexed=self._indexed(where),
         )
         with self._reading():
             return self.conn.execute(statement, args).fetchone()[0]
 
 
-def _select(where: Filter, *, count: bool = False) -> tuple[str, list[Any]]:
-    """The statement that reads (or counts) the entries `where` selects, and its values."""
+def _select(where: Filter, *, count: bool = False, indexed: bool = False) -> tuple[str, list[Any]]:
+    """The statement that reads (or counts) the entries `where` selects, and its values.
+    With `indexed`, a search reads the index of words (the journal has it)."""
     conditions: list[str] = []
     args: list[Any] = []
     if where.since is not None:
@@ -324,18 +339,27 @@ def _select(where: Filter, *, count: bool = False) -> tuple[str, list[Any]]:
     if where.tags:
         conditions.append(sql.TAGGED.format(marks=sql.marks(len(where.tags))))
         args.extend(where.tags)
-    if where.search:
+    indexed = indexed and bool(where.search) and _in_index(where.search or "")
+    if where.search and indexed:
+        conditions.append(sql.TEXT_FOUND)
+        args.append(where.search)
+    elif where.search:
         conditions.append(sql.TEXT_IN)
         args.extend([_like(where.search)] * sql.TEXT_FIELDS)
     selected = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     if count:
-        return f"{sql.COUNT_ENTRIES}{selected}", args
+        return f"{sql.COUNT_SEARCHED if indexed else sql.COUNT_ENTRIES}{selected}", args
     order = sql.NEWEST_FIRST if where.newest_first else sql.OLDEST_FIRST
-    statement = f"{sql.SELECT_ENTRIES}{selected}{order}"
+    statement = f"{sql.SEARCHED_ENTRIES if indexed else sql.SELECT_ENTRIES}{selected}{order}"
     if where.limit is not None or where.offset:
         statement += sql.PAGE
         args.extend([where.limit if where.limit is not None else -1, where.offset])
     return statement, args
+
+
+def _in_index(search: str) -> bool:
+    """Whether the index of words finds exactly what TEXT_IN finds for `search`."""
+    return not any(c in search for c in sql.NOT_IN_SEARCHED_WORDS)
 
 
 def _like(text: str) -> str:
