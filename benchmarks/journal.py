@@ -258,6 +258,8 @@ def import_million(root: Path, coreg: str, runs: int, count: int) -> bool:
             paces.extend(timed(typer_cmd, dict(os.environ)) for _ in range(3))
             fresh = make_home(root, f"million-{name[-5:].strip()}-{run}", 0)
             found[name].append(peak_rss_mb([coreg, "import", str(path)], fresh))
+            seconds, peak = found[name][-1]
+            print(f"    run {run + 1}, {name}: {seconds:.1f} s, peak {peak:.0f} MB", flush=True)
             shutil.rmtree(root / f"million-{name[-5:].strip()}-{run}")
     paces.extend(timed(typer_cmd, dict(os.environ)) for _ in range(3))
     pace = statistics.median(paces)
