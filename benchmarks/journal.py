@@ -13,9 +13,13 @@ ratios measured in the same run:
   80 MB) and import of them from JSON (under 3 s);
 - `coreg log` against jrnl writing one entry to a small journal (target:
   coreg at most 0.6x jrnl's time). jrnl is installed into a virtual
-  environment of the benchmark's own (benchmarks/.cache, not the project's).
+  environment of the benchmark's own (benchmarks/.cache, not the project's);
+- with --import-million: import of 1,000,000 entries into an empty journal,
+  from coreg's JSON export and from JSON Lines (target under 25 s at the
+  69 ms pace, peak memory of the importing process under 150 MB).
 
     python benchmarks/journal.py [--entries 1000000] [--runs 15] [--no-jrnl] [--list-only]
+    python benchmarks/journal.py --import-million [--import-runs 2] [--import-entries N]
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -244,6 +249,79 @@ def list_figures(
     return found, search < 0.4
 
 
+def write_import_files(root: Path, count: int) -> tuple[Path, Path]:
+    """`count` generated entries as coreg's JSON export and as JSON Lines, written
+    straight from the records (as `coreg export -f json` and `-f jsonl` write them)."""
+    import json
+
+    from coreg_tui.journal.records import FORMAT_NAME, FORMAT_VERSION, to_record
+
+    started = time.perf_counter()
+    as_json, as_lines = root / f"import{count}.json", root / f"import{count}.jsonl"
+    if as_json.exists() and as_lines.exists():
+        print(f"  (reusing {as_json} and {as_lines.name})")
+        return as_json, as_lines
+    root.mkdir(parents=True, exist_ok=True)
+    part_json, part_lines = root / "json.part", root / "jsonl.part"
+    with (
+        part_json.open("w", encoding="utf-8") as whole,
+        part_lines.open("w", encoding="utf-8") as lines,
+    ):
+        whole.write(f'{{"format": "{FORMAT_NAME}", "version": {FORMAT_VERSION}, "entries": [')
+        for i, entry in enumerate(generated(count)):
+            text = json.dumps(to_record(entry), ensure_ascii=False)
+            whole.write((",\n" if i else "\n") + text)
+            lines.write(text + "\n")
+        whole.write("\n]}\n")
+    part_json.rename(as_json)
+    part_lines.rename(as_lines)
+    print(
+        f"  (wrote {count:,} entries as JSON and JSON Lines, "
+        f"{as_json.stat().st_size / 1e6:.0f} MB each, in {time.perf_counter() - started:.0f} s)"
+    )
+    return as_json, as_lines
+
+
+def import_million(root: Path, coreg: str, runs: int, count: int) -> bool:
+    """Import `count` entries into an empty journal from JSON and from JSON Lines: the
+    seconds, the peak memory of the importing process (its VmHWM, as the kernel counts
+    it for a child) and the pace measured around the runs."""
+    # The files are kept in benchmarks/.cache (the same generated entries every time).
+    as_json, as_lines = write_import_files(CACHE / "import", count)
+    typer_cmd = [sys.executable, "-c", "import typer"]
+    paces: list[float] = []
+    found: dict[str, list[tuple[float, float]]] = {"JSON": [], "JSON Lines": []}
+    for run in range(runs):
+        for name, path in (("JSON", as_json), ("JSON Lines", as_lines)):
+            paces.extend(timed(typer_cmd, dict(os.environ)) for _ in range(3))
+            fresh = make_home(root, f"million-{name[-5:].strip()}-{run}", 0)
+            found[name].append(peak_rss_mb([coreg, "import", str(path)], fresh))
+            seconds, peak = found[name][-1]
+            print(f"    run {run + 1}, {name}: {seconds:.1f} s, peak {peak:.0f} MB", flush=True)
+            shutil.rmtree(root / f"million-{name[-5:].strip()}-{run}")
+    paces.extend(timed(typer_cmd, dict(os.environ)) for _ in range(3))
+    pace = statistics.median(paces)
+    scale = 0.069 / pace
+    print(
+        f"  (the pace during these runs: python -c 'import typer' {pace * 1000:.0f} ms, "
+        f"range {min(paces) * 1000:.0f}-{max(paces) * 1000:.0f} ms)"
+    )
+    ok = True
+    for name, samples in found.items():
+        seconds = [t for t, _ in samples]
+        peaks = [m for _, m in samples]
+        at_pace = statistics.median(seconds) * scale
+        met = at_pace < 25.0 and max(peaks) < 150.0
+        print(
+            f"  import {count:,} from {name}: {min(seconds):.1f}-{max(seconds):.1f} s "
+            f"over {len(samples)} run(s), peak {min(peaks):.0f}-{max(peaks):.0f} MB; "
+            f"at the 69 ms pace {at_pace:.1f} s "
+            f"({'meets' if met else 'MISSES'} 25 s / 150 MB)"
+        )
+        ok &= met
+    return ok
+
+
 def main() -> int:
     compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -257,6 +335,13 @@ def main() -> int:
     parser.add_argument(
         "--quick", action="store_true", help="only export and import (no 1M journal, no jrnl)"
     )
+    parser.add_argument(
+        "--import-million",
+        action="store_true",
+        help="only import 1,000,000 entries from JSON and JSON Lines (time, peak memory)",
+    )
+    parser.add_argument("--import-runs", type=int, default=2)
+    parser.add_argument("--import-entries", type=int, default=1_000_000)
     args = parser.parse_args()
     ok = True
     coreg = str(COREG)
@@ -271,6 +356,8 @@ def main() -> int:
             f"  this machine's pace: python -c 'import typer' {pace['typer'] * 1000:.0f} ms "
             "(the absolute targets were set where it took about 69 ms)"
         )
+        if args.import_million:
+            return 0 if import_million(root, coreg, args.import_runs, args.import_entries) else 1
         if not args.quick:
             big = make_home(root, "big", args.entries)
             empty = make_home(root, "empty", 0)

@@ -95,7 +95,8 @@ def _register(names: list[str]) -> None:
         if isinstance(found, typer.Typer):  # a group of commands: coreg content check
             app.add_typer(found, name=name)
         else:
-            app.command(name)(found)
+            # A command may ask for settings of its own (export: `-f jsonl`, an alias).
+            app.command(name, context_settings=getattr(found, "context_settings", None))(found)
 
 
 def _needed(args: list[str]) -> list[str]:

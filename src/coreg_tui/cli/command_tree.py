@@ -103,7 +103,7 @@ COMMANDS: dict[str, Command] = {
     "export": Command(
         "Write the journal out, oldest first: markdown to read, JSON to keep, CSV for sheets.",
         (
-            ("--format", "-f", ("markdown", "json", "csv")),
+            ("--format", "-f", ("markdown", "json", "csv", "ndjson")),
             *WRITE_TO,
             *FILTERS,
             ("--front-matter", FLAG),

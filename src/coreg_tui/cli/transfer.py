@@ -19,12 +19,27 @@ class ExportFormat(StrEnum):
     markdown = "markdown"
     json = "json"
     csv = "csv"
+    ndjson = "ndjson"  # JSON Lines; `-f jsonl` says the same (FORMAT_ALIASES)
+
+
+# `-f jsonl` is taken as ndjson, its other common name. It is not one of the choices, so
+# that TAB still completes `-f j` to json alone.
+FORMAT_ALIASES = {"jsonl": "ndjson"}
+
+
+def _format_alias(token: str) -> str:
+    return FORMAT_ALIASES.get(token.lower(), token)
 
 
 def export(
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="markdown, json or csv.", case_sensitive=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown, json, csv, or ndjson (also jsonl): JSON Lines, one entry a line.",
+            case_sensitive=False,
+        ),
     ] = ExportFormat.markdown,
     output: Output = "-",
     force: Force = False,
@@ -39,7 +54,8 @@ def export(
         ),
     ] = False,
 ) -> None:
-    """Write the journal out, oldest first: markdown to read, JSON to keep, CSV for sheets."""
+    """Write the journal out, oldest first: markdown to read, JSON to keep, CSV for sheets.
+    JSON Lines (-f jsonl) holds one entry a line, for journals too large for one array."""
     from coreg_tui.cli.journal_access import build_filter, now, open_journal
     from coreg_tui.cli.terminal import say
     from coreg_tui.documents import export as writers
@@ -52,12 +68,17 @@ def export(
         entries = journal.entries(where)
         if fmt is ExportFormat.json:
             count = writers.write_json(entries, out, moment)
+        elif fmt is ExportFormat.ndjson:
+            count = writers.write_json_lines(entries, out)
         elif fmt is ExportFormat.csv:
             count = writers.write_csv(entries, out)
         else:
             count = writers.write_markdown(entries, out, moment, front_matter=front_matter)
     if output != "-":
         say(f"Wrote {count:,} entr{'y' if count == 1 else 'ies'} to {output}.", sys.stderr)
+
+
+export.context_settings = {"token_normalize_func": _format_alias}  # type: ignore[attr-defined]
 
 
 CONFLICTS_SHOWN = 10  # short ids named when an import meets entries it would change
@@ -69,24 +90,32 @@ def import_entries(
         typer.Argument(
             metavar="FILE",
             help="coreg's JSON export, or a JSON array of entries "
-            "with at least 'at' and 'state' ('-' for standard input).",
+            "with at least 'at' and 'state', or JSON Lines (a .jsonl file, one entry a line) "
+            "('-' for standard input).",
         ),
     ],
 ) -> int:
-    """Bring entries in from a JSON file. Entries the journal already has are left as they
-    are; any that differ from the file are named, and the exit code is 1."""
+    """Bring entries in from a JSON file. A .jsonl file is read as JSON Lines (one entry a
+    line). Entries the journal already has are left as they are; any that differ from the
+    file are named, and the exit code is 1."""
     from coreg_tui.cli.journal_access import open_journal
     from coreg_tui.cli.terminal import say
-    from coreg_tui.journal.importer import collector_paused, read_entries
+    from coreg_tui.journal.importer import (
+        collector_paused,
+        is_json_lines,
+        read_entries,
+        read_lines,
+    )
 
     source = "standard input" if file == "-" else file
+    read = read_lines if is_json_lines(file) else read_entries
     with _import_source(file) as stream, collector_paused(), open_journal() as journal:
-        merged = journal.merge(read_entries(stream, source), twins_in=source)
+        merged = journal.merge(read(stream, source), twins_in=source)
     note = f" ({merged.same:,} already there)" if merged.same else ""
     say(f"Imported {merged.added:,} entr{'y' if merged.added == 1 else 'ies'}{note}.")
     if not merged.conflicts:
         return 0
-    count = len(merged.conflicts)
+    count = merged.differ
     shown = ", ".join(entry_id[:8] for entry_id in merged.conflicts[:CONFLICTS_SHOWN])
     more = f" and {count - CONFLICTS_SHOWN:,} more" if count > CONFLICTS_SHOWN else ""
     what = "1 entry that differs" if count == 1 else f"{count:,} entries that differ"

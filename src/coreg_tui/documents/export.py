@@ -1,4 +1,4 @@
-"""Writing entries out: JSON (lossless), Markdown (to read), CSV (for spreadsheets).
+"""Writing entries out: JSON and JSON Lines (lossless), Markdown (to read), CSV (for spreadsheets).
 
 Every writer takes an iterator and a text stream and writes as it goes, so
 memory stays flat whatever the size of the journal.
@@ -42,6 +42,22 @@ def write_json(entries: Iterable[Entry], out: TextIO, exported_at: datetime) -> 
         out.write(json.dumps(to_record(entry), ensure_ascii=False))
         count += 1
     out.write("\n]}\n")
+    return count
+
+
+def write_json_lines(entries: Iterable[Entry], out: TextIO) -> int:
+    """JSON Lines: one entry a line, each exactly as in write_json; `coreg import` reads
+    it back from a .jsonl file. Nothing but entries, so files can be joined or split."""
+    count = 0
+    chunk: list[str] = []
+    for entry in entries:
+        chunk.append(json.dumps(to_record(entry), ensure_ascii=False))
+        chunk.append("\n")
+        count += 1
+        if len(chunk) >= 2000:
+            out.write("".join(chunk))
+            chunk.clear()
+    out.write("".join(chunk))
     return count
 
 

@@ -1,4 +1,5 @@
-"""Reading entries in: coreg's own JSON export, or a plain JSON array from another tool.
+"""Reading entries in: coreg's own JSON export, a plain JSON array from another tool, or
+JSON Lines (one entry a line, what `coreg export -f jsonl` writes).
 
 The file is read as a stream, an entry at a time, so memory stays bounded
 however large (or endless) the input is: a megabyte of text read ahead, one
@@ -152,6 +153,45 @@ def read_entries(source: TextIO, name: str) -> Iterator[Entry]:
         _check_header(header, name, final=True, seen_entries=seen_entries)
     if stream.peek():
         stream.fail("the end of the file after the journal")
+
+
+def is_json_lines(name: str) -> bool:
+    """Whether a file's name says it holds JSON Lines (.jsonl, or .ndjson)."""
+    return name.lower().endswith((".jsonl", ".ndjson"))
+
+
+def read_lines(source: TextIO, name: str) -> Iterator[Entry]:
+    """The entries in JSON Lines text, one object a line (blank lines are let be), checked
+    as they come; a line that is wrong is named by its number. A line longer than
+    ITEM_LIMIT is refused without being held whole."""
+    number = 0
+    while True:
+        try:
+            line = source.readline(ITEM_LIMIT + 1)
+        except UnicodeDecodeError:
+            raise InputError(f"{name} is not UTF-8 text; {NOTHING_IMPORTED}") from None
+        if not line:
+            return
+        number += 1
+        if len(line) > ITEM_LIMIT:
+            raise InputError(
+                f"{name}: line {number:,} is an entry larger than {ITEM_LIMIT >> 20} MiB; "
+                f"{NOTHING_IMPORTED}"
+            )
+        if not line.strip(" \t\r\n"):
+            continue
+        where = f"{name}: line {number:,}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where} is not valid JSON (column {exc.colno}: {exc.msg})") from None
+        except RecursionError:
+            raise InputError(f"{where} is nested too deeply to be an entry") from None
+        except ValueError:  # a number of more than 4,300 digits
+            raise InputError(f"{where} is not valid JSON (a number too long to read)") from None
+        if _ESCAPED_SURROGATE.search(line):
+            _refuse_surrogates(record, where)
+        yield from_record(record, where)
 
 
 def _check_header(

@@ -43,6 +43,12 @@ LAST_ROWID = "SELECT coalesce(max(rowid), 0) FROM entries"
 # drops them and makes them again at the end, from the statements found here.
 SCHEMA_INDEXES = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
 
+# Ids an import found already in the journal, each once: a second is an id given twice.
+# A temporary table (not kept in the journal), made only when an import meets one.
+MAKE_MATCHED = "CREATE TEMP TABLE IF NOT EXISTS import_matched (id TEXT PRIMARY KEY) WITHOUT ROWID"
+MATCH = "INSERT OR IGNORE INTO temp.import_matched (id) VALUES (?)"
+DROP_MATCHED = "DROP TABLE IF EXISTS temp.import_matched"
+
 
 def marks(count: int) -> str:
     """`count` positional marks, for a list of values: ?, ?, ?"""

@@ -43,13 +43,16 @@ from coreg_tui.messages import NOTHING_IMPORTED
 
 MERGE_BATCH = 5000  # entries an import holds at a time on their way in
 BULK_CACHE_KIB = -65536  # 64 MiB of page cache while an import writes, then back to SQLite's 2
+SORTING_CACHE_KIB = -16384  # 16 MiB while it sorts the sums and indexes at its end
+CONFLICTS_KEPT = 100  # ids of entries that differ named by a merge (all are counted)
 
 
 @dataclass(frozen=True)
 class Merged:
     added: int
     same: int  # already in the journal, exactly so
-    conflicts: list[str]  # ids the journal holds with other content, kept as it has them
+    conflicts: list[str]  # the first ids the journal holds with other content (kept as it has them)
+    differ: int  # how many of those there are in all
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,12 +143,16 @@ class Journal:
         id the journal already holds is left as the journal has it, and counted as the
         same or, if any of its fields differ, as a conflict. `entries` is read a batch
         at a time (an import streams them in); an error from it, or an id given twice
-        when `twins_in` names where they come from, rolls everything back."""
+        when `twins_in` names where they come from, rolls everything back.
+
+        Memory stays the same however many entries come: a batch is held at a time, and
+        an id given twice is found by the database itself, inside the transaction (an
+        id added earlier in it has a rowid above `after`; one the journal held before
+        that the input named already is in a temporary table)."""
         now = now_us()
-        added = 0
-        same: list[str] = []
-        conflicts: list[str] = []
-        matched: set[str] = set()  # ids the journal held before that the input named
+        added = same = differ = 0
+        conflicts: list[str] = []  # the first CONFLICTS_KEPT of them
+        matching = False  # whether the temporary table of ids matched so far is made
         # Each tag row is written right beside its entry, in the same transaction, so
         # checking its reference again would only double the cost of writing tags.
         self.conn.execute("PRAGMA foreign_keys = OFF")
@@ -168,8 +175,10 @@ class Journal:
                         found = held.get(e.id)
                         twin = e.id in new or (found is not None and found[0] > after)
                         if found is not None and not twin:
-                            twin = e.id in matched
-                            matched.add(e.id)
+                            if not matching:
+                                self.conn.execute(sql.MAKE_MATCHED)
+                                matching = True
+                            twin = self.conn.execute(sql.MATCH, (e.id,)).rowcount == 0
                         if twin:
                             if twins_in is not None:
                                 raise InputError(
@@ -180,17 +189,26 @@ class Journal:
                             continue
                         if found is None:
                             new[e.id] = e
+                        elif same_row(found[1:], e):
+                            same += 1
                         else:
-                            (same if same_row(found[1:], e) else conflicts).append(e.id)
+                            differ += 1
+                            if len(conflicts) < CONFLICTS_KEPT:
+                                conflicts.append(e.id)
                     self.conn.executemany(sql.INSERT_ENTRY, (row_of(e, now) for e in new.values()))
                     added += len(new)
+                # What is left is sorting (the sums, the indexes): the page cache gives
+                # way, so that it and SQLite's sorter never hold their most at once.
+                self.conn.execute(f"PRAGMA cache_size = {SORTING_CACHE_KIB}")
                 self._keep_new_entries(after)
                 for statement in rebuild:
                     self.conn.execute(statement)
         finally:
+            if matching:
+                self.conn.execute(sql.DROP_MATCHED)
             self.conn.execute("PRAGMA cache_size = -2000")
             self.conn.execute("PRAGMA foreign_keys = ON")
-        return Merged(added, len(same), conflicts)
+        return Merged(added, same, conflicts, differ)
 
     def _drop_indexes(self) -> list[str]:
         """Drop the schema's own indexes (not those behind keys); returns how to remake them."""
