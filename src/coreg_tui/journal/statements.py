@@ -70,6 +70,11 @@ SELECT_ENTRIES = f"SELECT {ENTRY_COLUMNS} FROM entries"
 NEWEST_FIRST = " ORDER BY at_us DESC, rowid DESC"
 OLDEST_FIRST = " ORDER BY at_us ASC, rowid ASC"
 PAGE = " LIMIT ? OFFSET ?"  # a limit of -1 is none
+# Keysets: the entries after one (its at_us twice, then its id) in either order. Unlike an
+# offset, a keyset does not shift when an entry is added or deleted above it; the first
+# term lets the time index find where to start.
+AFTER_NEWER = "at_us <= ? AND (at_us < ? OR rowid < (SELECT rowid FROM entries WHERE id = ?))"
+AFTER_OLDER = "at_us >= ? AND (at_us > ? OR rowid > (SELECT rowid FROM entries WHERE id = ?))"
 SINCE = "at_us >= ?"
 UNTIL = "at_us < ?"
 KIND_IS = "kind = ?"

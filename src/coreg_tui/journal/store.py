@@ -66,6 +66,9 @@ class Filter:
     limit: int | None = None
     offset: int = 0  # skip this many first (a page further down)
     newest_first: bool = True
+    # (at, id) of an entry: only those that come after it in the order asked (a keyset,
+    # for the next page; with newest_first=False, the entries above it).
+    after: tuple[datetime, str] | None = None
 
 
 class Journal:
@@ -348,6 +351,10 @@ def _select(where: Filter, *, count: bool = False, indexed: bool = False) -> tup
     if where.until is not None:
         conditions.append(sql.UNTIL)
         args.append(to_us(where.until))
+    if where.after is not None:
+        at, entry_id = where.after
+        conditions.append(sql.AFTER_NEWER if where.newest_first else sql.AFTER_OLDER)
+        args.extend([to_us(at), to_us(at), entry_id])
     if where.states:
         conditions.append(sql.STATE_IN.format(marks=sql.marks(len(where.states))))
         args.extend(s.value for s in where.states)

@@ -1,7 +1,10 @@
 """Journal: entries newest first, filtered as you type, deleted only after a yes.
 
 Rows are fetched a page at a time in a thread worker (the store streams them), so a
-journal of any size opens at once; more load as the cursor nears the end."""
+journal of any size opens at once; more load as the cursor nears the end. The table
+holds a window of a few pages: pages far above or below are dropped, and read again
+(from the entry at the window's edge, a keyset that no new entry shifts) on the way
+back, so memory and the time a page takes stay the same however far one goes."""
 
 from __future__ import annotations
 
@@ -22,6 +25,8 @@ from coreg_tui.tui.widgets.calm_input import CalmInput
 from coreg_tui.tui.widgets.footer import CoregFooter
 
 PAGE = 200
+WINDOW = 5 * PAGE  # rows the table holds at most
+NEAR = 20  # rows from an edge of the window at which the next page is read
 HEADERS = ("when", "what", "with", "tags", "note")
 
 
@@ -102,6 +107,36 @@ class EntryTable(DataTable[str]):
         Binding("end", "scroll_bottom", "Last", show=False),
     ]
 
+    def action_scroll_top(self) -> None:
+        screen = self.screen
+        if isinstance(screen, JournalScreen) and screen.dropped_above:
+            screen.to_top()  # the first rows were dropped: read them again
+        else:
+            super().action_scroll_top()
+
+    def keep_rows(self, keys: Sequence[str]) -> None:
+        """Hold only these rows, in this order (each already in the table). What
+        remove_row and sort do, done once for many rows: remove_row renumbers every
+        row for each row it removes."""
+        from textual._two_way_dict import TwoWayDict
+        from textual.widgets.data_table import CellKey, RowKey
+
+        kept = set(keys)
+        for key in [k for k in self.rows if k.value not in kept]:
+            for column_key in self._data[key]:
+                self._updated_cells.discard(CellKey(key, column_key))
+            self._new_rows.discard(key)
+            del self.rows[key]
+            del self._data[key]
+        self._row_locations = TwoWayDict({RowKey(k): i for i, k in enumerate(keys)})
+        self._clear_caches()
+        self._require_update_dimensions = True
+        self._update_count += 1
+        self.cursor_coordinate = self.cursor_coordinate
+        self.hover_coordinate = self.hover_coordinate
+        self.check_idle()
+        self.refresh(layout=True)
+
 
 class JournalScreen(CoregScreen[None]):
     AUTO_FOCUS = "DataTable"  # the entries first; / moves to the search
@@ -115,8 +150,10 @@ class JournalScreen(CoregScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.entries: list[Entry] = []
-        self.exhausted = False
+        self.entries: list[Entry] = []  # the window: the rows the table holds, in order
+        self.exhausted = False  # nothing below the window
+        self.dropped_above = False  # rows above the window were dropped
+        self.loading = False  # a page is on its way (one at a time)
         self.only_state = ""  # show only this state ("" for all)
         self.return_to: str | None = None  # the entry the cursor goes back to after a reload
         self.shown_width = 0
@@ -133,9 +170,15 @@ class JournalScreen(CoregScreen[None]):
         self.reload()
 
     def reload(self) -> None:
-        self.entries, self.exhausted = [], False
+        self.entries, self.exhausted, self.dropped_above = [], False, False
         self.query_one(DataTable).clear(columns=True)
-        self.load(self.query_one(Input).value, 0)
+        self.loading = True
+        self.load(self.query_one(Input).value, None, "below")
+
+    def to_top(self) -> None:
+        """The first rows again, in place of the window (home, when they were dropped)."""
+        self.loading = True
+        self.load(self.query_one(Input).value, None, "top")
 
     def on_resize(self) -> None:
         if self.entries and self.size.width != self.shown_width:
@@ -181,16 +224,18 @@ class JournalScreen(CoregScreen[None]):
         return [*shown, ("note", max(8, note_room()))]
 
     class Page(Message):
-        """A page of entries, read in a worker's thread."""
+        """A page of entries, read in a worker's thread, and where it goes: below the
+        window, above it, or in its place (the first page)."""
 
-        def __init__(self, entries: list[Entry], worker: Worker[None]) -> None:
+        def __init__(self, entries: list[Entry], worker: Worker[None], where: str) -> None:
             super().__init__()
-            self.entries, self.worker = entries, worker
+            self.entries, self.worker, self.where = entries, worker, where
 
     @work(thread=True, exclusive=True, group="pages")
-    def load(self, search: str, start: int) -> None:
-        """A page of what the search finds. A newer search cancels an older one: its
-        page, if the query was already under way, is never shown."""
+    def load(self, search: str, edge: Entry | None, where: str) -> None:
+        """A page of what the search finds, after the entry at the window's edge (above
+        it, for "above"). A newer search cancels an older one: its page, if the query
+        was already under way, is never shown."""
         from coreg_tui.core.entries import search_terms
         from coreg_tui.core.states import State
         from coreg_tui.journal.store import Filter
@@ -198,18 +243,69 @@ class JournalScreen(CoregScreen[None]):
 
         words, tags = search_terms(search)
         states = (State(self.only_state),) if self.only_state else ()
-        where = Filter(search=words, tags=tags, states=states, limit=PAGE, offset=start)
-        page = read(self.app, lambda journal: list(journal.entries(where)))
+        after = (edge.at, edge.id) if edge is not None else None
+        up = where == "above"
+        kept = Filter(
+            search=words, tags=tags, states=states, limit=PAGE, after=after, newest_first=not up
+        )
+        page = read(self.app, lambda journal: list(journal.entries(kept)))
         worker = get_current_worker()
         if page is not None and not worker.is_cancelled:
-            self.post_message(self.Page(page, worker))
+            if up:
+                page.reverse()  # read upwards, shown newest first
+            self.post_message(self.Page(page, worker, where))
 
     @on(Page)
     def add_page(self, message: Page) -> None:
-        if not message.worker.is_cancelled:  # cancelled on this thread: never a race
-            self.add(message.entries)
+        if message.worker.is_cancelled:  # cancelled on this thread: never a race
+            return
+        self.loading = False
+        page = message.entries
+        if message.where == "above":
+            self.dropped_above = len(page) == PAGE
+            self.add_above(page)
+            self.go_back_to()
+            return
+        if message.where == "top":
+            self.entries, self.dropped_above = [], False  # before the scroll goes to 0
+            self.query_one(DataTable).clear()
+        self.add(page)
+        self.exhausted = len(page) < PAGE
+        if len(self.entries) > WINDOW:
+            self.drop_above(len(self.entries) - WINDOW)
+        self.go_back_to()
 
-    def add(self, page: list[Entry]) -> None:
+    def drop_above(self, count: int) -> None:
+        """Drop the first rows; what the person sees stays where it was."""
+        table = self.query_one(EntryTable)
+        row, y = table.cursor_row, table.scroll_y
+        self.entries = self.entries[count:]
+        table.keep_rows([e.id for e in self.entries])
+        self.dropped_above = True
+        self.shift(row - count, y - count)
+
+    def add_above(self, page: list[Entry]) -> None:
+        """Rows above the window; as many at the bottom go, if it is full."""
+        table = self.query_one(EntryTable)
+        row, y = table.cursor_row, table.scroll_y
+        self.add(page, tell=False)  # added below, then moved to the top
+        self.entries = page + self.entries[: len(self.entries) - len(page)]
+        if len(self.entries) > WINDOW:
+            self.entries, self.exhausted = self.entries[:WINDOW], False
+        table.keep_rows([e.id for e in self.entries])
+        self.shift(row + len(page), y + len(page))
+
+    def shift(self, row: int, y: float) -> None:
+        """The cursor and the scroll, on the same entries after rows went or came above
+        them (a row is one line). A cursor whose row was dropped goes to the top row
+        on the screen."""
+        table = self.query_one(DataTable)
+        table.scroll_to(y=max(0.0, y), animate=False, immediate=True)
+        if not 0 <= row < len(self.entries):
+            row = min(max(0, int(y)), len(self.entries) - 1)
+        table.move_cursor(row=row, scroll=False)
+
+    def add(self, page: list[Entry], *, tell: bool = True) -> None:
         from coreg_tui.content.names import practice_names
         from coreg_tui.text import literal
         from coreg_tui.visual.cells import fit
@@ -239,12 +335,15 @@ class JournalScreen(CoregScreen[None]):
             shown = (literal(fit(cells[k], w).rstrip()) for k, w in widths.items())
             table.add_row(*shown, key=entry.id)
         self.entries.extend(page)
-        self.exhausted = len(page) < PAGE
-        self.tell_status()
+        if tell:
+            self.tell_status()
+
+    def go_back_to(self) -> None:
+        """The cursor on the entry it was on before a reload, once its row is shown."""
         if self.return_to is not None:
             found = next((i for i, e in enumerate(self.entries) if e.id == self.return_to), None)
             if found is not None:
-                table.move_cursor(row=found)
+                self.query_one(DataTable).move_cursor(row=found)
                 self.return_to = None
 
     def tell_status(self) -> None:
@@ -266,18 +365,28 @@ class JournalScreen(CoregScreen[None]):
         status.display = bool(parts)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= len(self.entries) - 20:
+        if event.cursor_row >= len(self.entries) - NEAR:
             self.more()
+        elif event.cursor_row < NEAR:
+            self.less()
 
     def scrolled(self, y: float) -> None:
-        if self.query_one(DataTable).max_scroll_y - y < 20:
+        if self.query_one(DataTable).max_scroll_y - y < NEAR:
             self.more()
+        elif y < NEAR:
+            self.less()
 
     def more(self) -> None:
         """The next page, when the person nears the end of what is loaded."""
-        if not self.exhausted:
-            self.exhausted = True  # one page at a time; add() says if there is more
-            self.load(self.query_one(Input).value, len(self.entries))
+        if not self.exhausted and not self.loading and self.entries:
+            self.loading = True  # one page at a time
+            self.load(self.query_one(Input).value, self.entries[-1], "below")
+
+    def less(self) -> None:
+        """The page above the window, when the person nears its top and it was dropped."""
+        if self.dropped_above and not self.loading and self.entries:
+            self.loading = True
+            self.load(self.query_one(Input).value, self.entries[0], "above")
 
     def on_input_changed(self, _: Input.Changed) -> None:
         self.reload()
