@@ -107,3 +107,20 @@ def test_no_layer_below_the_faces_imports_the_cli() -> None:
 def test_coreg_without_a_terminal_does_not_open_or_import_the_tui() -> None:
     body = "from coreg_tui.cli.app import run\ntry:\n    run([])\nexcept SystemExit:\n    pass"
     assert modules_left_after(body) == "clean"
+
+
+@pytest.mark.parametrize(
+    "argv", [["log", "calm"], ["log", "anxious", "-i", "6", "-t", "work", "--note=a few words"]]
+)
+def test_a_check_in_loads_neither_the_cli_library_nor_rich(argv: list[str]) -> None:
+    """`coreg log` answers from the entry point: a check-in costs less than Typer's import
+    (benchmarks/startup.py)."""
+    body = (
+        f"sys.argv = ['coreg', *{argv!r}]\n"
+        "from coreg_tui.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
+        "loaded = {'typer', 'rich', 'click'} & {m.split('.')[0] for m in sys.modules}\n"
+        "assert not loaded, sorted(loaded)\n"
+        "assert 'coreg_tui.cli.checkin' in sys.modules"
+    )
+    assert modules_left_after(body) == "clean"

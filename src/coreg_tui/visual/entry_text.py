@@ -7,7 +7,6 @@ from datetime import datetime
 
 from coreg_tui.core.durations import format_duration
 from coreg_tui.core.entries import Entry, Kind
-from coreg_tui.core.practices import practice_title
 
 
 def when_text(at: datetime, now: datetime) -> str:
@@ -47,6 +46,8 @@ def title_of(entry: Entry, names: Mapping[str, str]) -> str:
     """The title of the practice an entry records (a breathing practice begun by its id
     keeps that id beside its pattern)."""
     key = entry.detail.get("practice_id") if isinstance(entry.detail, dict) else None
+    from coreg_tui.core.practices import practice_title  # not for a check-in's one line
+
     return practice_title(key if key in names else entry.practice, names)
 
 
