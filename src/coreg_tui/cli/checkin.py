@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from coreg_tui.core.states import State
 
 # How the direct path hands each of log's options (cli/command_tree.py names them and
@@ -46,14 +48,13 @@ def check_in(
     from coreg_tui.cli.terminal import say
     from coreg_tui.core.entries import checkin, clean_words
     from coreg_tui.core.states import check_intensity, needs_care, parse_state
-    from coreg_tui.core.when import check_not_future, parse_when
     from coreg_tui.visual.entry_text import state_text, when_text
 
     moment = now()
     parse_state(state)  # a mistake is said before any editor opens
     note = note_from(note, edit)
     entry = checkin(
-        check_not_future(parse_when(at, moment), moment) if at else moment,
+        _when(at, moment) if at else moment,
         parse_state(state),
         intensity=check_intensity(intensity),
         body=clean_words(body),
@@ -66,6 +67,13 @@ def check_in(
     say(f"Noted: {state_text(entry)}, {when_text(entry.at, moment)} ({entry.short_id}).")
     if needs_care(entry.state, entry.intensity):  # type: ignore[arg-type]
         _care(entry.state, entry.intensity, bool(entry.with_who))  # type: ignore[arg-type]
+
+
+def _when(at: str, moment: datetime) -> datetime:
+    """The moment `--at` names (read only when it is given)."""
+    from coreg_tui.core.when import check_not_future, parse_when
+
+    return check_not_future(parse_when(at, moment), moment)
 
 
 def _care(state: State, intensity: int | None, with_someone: bool) -> None:

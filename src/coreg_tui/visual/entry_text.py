@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from coreg_tui.core.durations import format_duration
 from coreg_tui.core.entries import Entry, Kind
 
 
@@ -59,6 +58,8 @@ def what_text(entry: Entry, names: Mapping[str, str] | None = None) -> str:
         return state_text(entry)
     text = f"practice {entry.practice or ''}".rstrip() if names is None else title_of(entry, names)
     if entry.duration_s is not None:
+        from coreg_tui.core.durations import format_duration
+
         text += f", {format_duration(entry.duration_s)}"
     change = change_text(entry)
     return f"{text}: {change}" if change else text
