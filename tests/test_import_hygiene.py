@@ -131,3 +131,20 @@ def test_home_paints_before_any_other_screen_or_the_domain_s_sessions_load() -> 
         "coreg_tui.tui.screens.journal",
     }
     assert loaded & early == set()
+
+
+@pytest.mark.parametrize(
+    "argv", [["log", "calm"], ["log", "anxious", "-i", "6", "-t", "work", "--note=a few words"]]
+)
+def test_a_check_in_loads_neither_the_cli_library_nor_rich(argv: list[str]) -> None:
+    """`coreg log` answers from the entry point: a check-in costs less than Typer's import
+    (benchmarks/startup.py)."""
+    body = (
+        f"sys.argv = ['coreg', *{argv!r}]\n"
+        "from coreg_tui.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
+        "loaded = {'typer', 'rich', 'click'} & {m.split('.')[0] for m in sys.modules}\n"
+        "assert not loaded, sorted(loaded)\n"
+        "assert 'coreg_tui.cli.checkin' in sys.modules"
+    )
+    assert modules_left_after(body) == "clean"

@@ -38,6 +38,16 @@ def main() -> None:
         from coreg_tui.cli.sos import run_sos
 
         guarded(lambda: run_sos(plain="--plain" in args, no_color="--no-color" in args))
+    if args[:1] == ["log"]:
+        # A check-in costs less than loading the CLI library: a plain command line is read
+        # here and goes to the same function as the Typer command; the rest goes to Typer.
+        from coreg_tui.cli.direct import TYPER_ONLY, log_values
+
+        if TYPER_ONLY not in os.environ and (values := log_values(args[1:])) is not None:
+            from coreg_tui.cli.checkin import check_in
+            from coreg_tui.cli.errors import guarded
+
+            guarded(lambda: check_in(**values))  # type: ignore[arg-type]
     from coreg_tui.cli.app import run
 
     run()

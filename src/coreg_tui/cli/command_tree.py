@@ -25,7 +25,7 @@ HELP = (("-h", "--help", FLAG),)
 class Command:
     """One command or group: its first line of help, options, arguments and subcommands."""
 
-    __slots__ = ("about", "arguments", "options", "subcommands")
+    __slots__ = ("about", "arguments", "long_names", "options", "subcommands")
 
     def __init__(
         self,
@@ -39,6 +39,10 @@ class Command:
         # each option's names (long and short) with what its value completes as
         self.options: dict[str, Value] = {
             name: names[-1] for names in (*options, *HELP) for name in names[:-1]
+        }
+        # each option's names with the first of them: -t is --tag (cli/direct.py)
+        self.long_names: dict[str, str] = {
+            name: names[0] for names in (*options, *HELP) for name in names[:-1]
         }
         self.subcommands = subcommands or {}
 

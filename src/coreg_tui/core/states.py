@@ -61,6 +61,11 @@ ALIASES: dict[str, State] = {
     },
 }
 INTENSITY_RANGE = (0, 10)
+HIGHEST_DISTRESS = 9  # from here on (any state but ventral), care comes first
+
+
+def needs_care(state: State, intensity: int | None) -> bool:
+    return state is not State.VENTRAL and intensity is not None and intensity >= HIGHEST_DISTRESS
 
 
 def aliases_of(state: State) -> list[str]:

@@ -20,9 +20,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from coreg_tui.core.practices import Direction, Practice
-from coreg_tui.core.states import State
+from coreg_tui.core.states import State, needs_care
 
-HIGHEST_DISTRESS = 9
 HOLDS_MAX_INTENSITY = 6
 HISTORY_WEIGHT_CAP = 3.0
 
@@ -77,10 +76,6 @@ class Suggestions:
     @property
     def first(self) -> Practice | None:
         return self.practices[0] if self.practices else None
-
-
-def needs_care(state: State, intensity: int | None) -> bool:
-    return state is not State.VENTRAL and intensity is not None and intensity >= HIGHEST_DISTRESS
 
 
 def _band(state: State, intensity: int | None) -> str:

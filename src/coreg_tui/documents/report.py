@@ -15,9 +15,10 @@ from typing import TextIO
 from coreg_tui.content.names import practice_names
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.insights import PARTS_OF_DAY, Insights, Spread, summary
+from coreg_tui.core.practices import practice_title
 from coreg_tui.core.states import State
 from coreg_tui.documents.export import md_block, md_inline
-from coreg_tui.visual.entry_text import practice_title, what_text
+from coreg_tui.visual.entry_text import what_text
 from coreg_tui.visual.insight_pictures import share_bar
 
 LETTERS = {State.VENTRAL: "V", State.SYMPATHETIC: "S", State.DORSAL: "D"}

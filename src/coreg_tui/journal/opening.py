@@ -16,7 +16,6 @@ to date.
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import sqlite3
 import stat
@@ -315,6 +314,8 @@ def scrub_backups(path: Path, ids: Iterable[str]) -> None:
     """Take deleted or changed entries out of any backup an older coreg left behind (it
     kept the newest three), so that their old words are in no file. Each backup is
     changed in place, with its freed pages overwritten."""
+    import glob  # only when an entry is deleted or changed
+
     for backup in path.parent.glob(f"{glob.escape(path.name)}.v*-*.bak"):
         with contextlib.suppress(sqlite3.Error, OSError):
             copy = sqlite3.connect(backup, isolation_level=None)

@@ -8,7 +8,6 @@ day, as the tables of sums hold it, as days since 1970.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
@@ -80,7 +79,7 @@ def same_row(row: tuple[Any, ...], e: Entry) -> bool:
     """Whether a row of COLUMNS holds exactly `e` (its details compared as data, not as
     text)."""
     theirs, ours = row[:-1], row_of(e, 0)[: len(COLUMNS) - 1]
-    return theirs == ours and json.loads(row[-1]) == e.detail
+    return theirs == ours and _loads(row[-1]) == e.detail
 
 
 def entry_of(row: tuple[Any, ...]) -> Entry:
@@ -118,7 +117,7 @@ def entry_of(row: tuple[Any, ...]) -> Entry:
         cycles=cycles,
         state_after=STATES[state_after] if state_after else None,
         intensity_after=intensity_after,
-        detail=json.loads(detail) if detail != "{}" else {},
+        detail=_loads(detail) if detail != "{}" else {},
     )
 
 
@@ -129,18 +128,34 @@ def _epoch_in(offset_s: int) -> datetime:
     return epoch
 
 
+# json is imported only for a value that holds something: a plain check-in needs none
+# of it, and its import (regular expressions compiled on the way) is a share of `log`.
+
+
+def _loads(text: str) -> Any:
+    import json
+
+    return json.loads(text)
+
+
+def _dumps(value: Any, *, sort_keys: bool = False) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, sort_keys=sort_keys)
+
+
 def _json(value: Any, empty: str) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else empty
+    return _dumps(value, sort_keys=True) if value else empty
 
 
 @lru_cache(maxsize=4096)  # tags and body cues repeat from entry to entry
 def _words_json(words: tuple[str, ...]) -> str:
-    return json.dumps(words, ensure_ascii=False) if words else "[]"
+    return _dumps(words) if words else "[]"
 
 
 @lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(json.loads(text)) if text != "[]" else ()
+    return tuple(_loads(text)) if text != "[]" else ()
 
 
 @lru_cache(maxsize=1 << 16)  # years of days come back many times each

@@ -17,12 +17,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coreg_tui.core.entries import Entry, Kind
 from coreg_tui.core.errors import InputError
 from coreg_tui.core.states import State
-from coreg_tui.core.tallies import CheckinTallies, Count, PracticeTally
 from coreg_tui.journal import soundness
 from coreg_tui.journal import statements as sql
 from coreg_tui.journal.opening import connect, scrub_backups
@@ -40,6 +39,9 @@ from coreg_tui.journal.rows import (
 from coreg_tui.journal.schema import MIGRATIONS
 from coreg_tui.journal.transaction import Transaction
 from coreg_tui.messages import NOTHING_IMPORTED
+
+if TYPE_CHECKING:  # read only by stats: a check-in does not load them
+    from coreg_tui.core.tallies import CheckinTallies, PracticeTally
 
 MERGE_BATCH = 5000  # entries an import holds at a time on their way in
 BULK_CACHE_KIB = -65536  # 64 MiB of page cache while an import writes, then back to SQLite's 2
@@ -312,6 +314,8 @@ class Journal:
     def checkin_tallies(
         self, first_day: date | None = None, last_day: date | None = None
     ) -> CheckinTallies:
+        from coreg_tui.core.tallies import CheckinTallies, Count
+
         span = day_span(first_day, last_day)
         with self._reading():
             parts = self.conn.execute(sql.CHECKIN_PARTS, span).fetchall()
@@ -326,6 +330,8 @@ class Journal:
     def practice_tallies(
         self, first_day: date | None = None, last_day: date | None = None
     ) -> list[PracticeTally]:
+        from coreg_tui.core.tallies import PracticeTally
+
         with self._reading():
             rows = self.conn.execute(sql.PRACTICE_DAYS, day_span(first_day, last_day)).fetchall()
         return [PracticeTally(*row) for row in rows]

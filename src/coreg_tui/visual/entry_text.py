@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from coreg_tui.core.durations import format_duration
 from coreg_tui.core.entries import Entry, Kind
-from coreg_tui.core.practices import practice_title
 
 
 def when_text(at: datetime, now: datetime) -> str:
@@ -47,6 +45,8 @@ def title_of(entry: Entry, names: Mapping[str, str]) -> str:
     """The title of the practice an entry records (a breathing practice begun by its id
     keeps that id beside its pattern)."""
     key = entry.detail.get("practice_id") if isinstance(entry.detail, dict) else None
+    from coreg_tui.core.practices import practice_title  # not for a check-in's one line
+
     return practice_title(key if key in names else entry.practice, names)
 
 
@@ -58,6 +58,8 @@ def what_text(entry: Entry, names: Mapping[str, str] | None = None) -> str:
         return state_text(entry)
     text = f"practice {entry.practice or ''}".rstrip() if names is None else title_of(entry, names)
     if entry.duration_s is not None:
+        from coreg_tui.core.durations import format_duration
+
         text += f", {format_duration(entry.duration_s)}"
     change = change_text(entry)
     return f"{text}: {change}" if change else text
