@@ -75,6 +75,18 @@ async def to_the_end(app: CoregApp, pilot: Pilot, step: int = 1) -> None:
             return
 
 
+async def far_down(app: CoregApp, pilot: Pilot) -> JournalScreen:
+    """The Journal screen, with `end` held for seven pages: the first ones dropped."""
+    await pilot.press("j")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, JournalScreen)
+    for _ in range(7):
+        await pilot.press("end")
+        await settle(app, pilot)
+    return screen
+
+
 def test_far_down_and_back_up_the_rows_and_the_cursor_stay_where_they_were() -> None:
     seed()
 
@@ -105,13 +117,7 @@ def test_home_far_down_reads_the_first_rows_again_and_end_goes_on_from_there() -
     seed()
 
     async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
-        await pilot.press("j")
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, JournalScreen)
-        for _ in range(7):
-            await pilot.press("end")
-            await settle(app, pilot)
+        screen = await far_down(app, pilot)
         assert screen.dropped_above
         await pilot.press("home")
         await settle(app, pilot)
@@ -189,13 +195,7 @@ def test_an_entry_opened_far_down_is_the_one_highlighted_and_a_note_edit_keeps_i
     async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
         from coreg_tui.tui.screens.journal import EntryScreen
 
-        await pilot.press("j")
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, JournalScreen)
-        for _ in range(7):
-            await pilot.press("end")
-            await settle(app, pilot)
+        screen = await far_down(app, pilot)
         await pilot.press("up", "up")
         on = highlighted(app)
         await pilot.press("enter")
