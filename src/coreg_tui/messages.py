@@ -8,15 +8,12 @@ KEPT = "Kept in your journal."
 
 def kept_as(short_id: str) -> str:
     """KEPT, with the entry's short id (a one-liner's last line: `coreg edit` takes it)."""
-    return f"Kept in your journal ({short_id})."
+    return f"{KEPT.removesuffix('.')} ({short_id})."
 
 
 # The companion's notices when the journal refuses: their titles.
 NOT_KEPT = "Not kept"
 NOT_READ = "Could not read the journal"
-
-# A check-in left with escape: what was typed waits for `c`.
-CHECKIN_SET_ASIDE = "Not saved. c brings it back."
 
 # The ends of refusals: what coreg did not do, so that a person knows nothing was harmed.
 LEFT_AS_IT_IS = "it was left as it is"  # a file that is not a journal coreg can use

@@ -75,12 +75,18 @@ async def to_the_end(app: CoregApp, pilot: Pilot, step: int = 1) -> None:
             return
 
 
-async def far_down(app: CoregApp, pilot: Pilot) -> JournalScreen:
-    """The Journal screen, with `end` held for seven pages: the first ones dropped."""
+async def journal_screen(app: CoregApp, pilot: Pilot) -> JournalScreen:
+    """`j` from Home: the Journal screen, with its first page shown."""
     await pilot.press("j")
     await settle(app, pilot)
     screen = app.screen
     assert isinstance(screen, JournalScreen)
+    return screen
+
+
+async def far_down(app: CoregApp, pilot: Pilot) -> JournalScreen:
+    """The Journal screen, with `end` held for seven pages: the first ones dropped."""
+    screen = await journal_screen(app, pilot)
     for _ in range(7):
         await pilot.press("end")
         await settle(app, pilot)
@@ -91,10 +97,7 @@ def test_far_down_and_back_up_the_rows_and_the_cursor_stay_where_they_were() -> 
     seed()
 
     async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
-        await pilot.press("j")
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, JournalScreen)
+        screen = await journal_screen(app, pilot)
         await to_the_end(app, pilot)
         assert highlighted(app) == COUNT - 1 and screen.dropped_above
         assert check_window(app)[-1] == COUNT - 1
@@ -167,10 +170,7 @@ def test_the_state_filter_and_a_search_page_through_the_window_too() -> None:
     seed()
 
     async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
-        await pilot.press("j")
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, JournalScreen)
+        screen = await journal_screen(app, pilot)
         await pilot.press("d")  # only dorsal: every third entry, from the third
         await settle(app, pilot)
         await to_the_end(app, pilot, step=3)

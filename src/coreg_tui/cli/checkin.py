@@ -51,11 +51,11 @@ def check_in(
     from coreg_tui.visual.entry_text import state_text, when_text
 
     moment = now()
-    parse_state(state)  # a mistake is said before any editor opens
+    parsed = parse_state(state)  # a mistake is said before any editor opens
     note = note_from(note, edit)
     entry = checkin(
         _when(at, moment) if at else moment,
-        parse_state(state),
+        parsed,
         intensity=check_intensity(intensity),
         body=clean_words(body),
         with_who=" ".join(with_who.split()) or None if with_who else None,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -288,9 +288,10 @@ class Journal:
         return entry_of(rows[0])
 
     def _indexed(self, where: Filter) -> bool:
-        """Whether a search can read the index of words (a journal opened read-only at an
-        older version has none)."""
-        if not where.search:
+        """Whether a search reads the index of words: the journal has it (one opened
+        read-only at an older version has none), and it finds exactly what the LIKEs
+        would for these words."""
+        if not where.search or not _in_index(where.search):
             return False
         if self._search_index is None:
             with self._reading():
@@ -337,18 +338,15 @@ class Journal:
         return [PracticeTally(*row) for row in rows]
 
     def count(self, where: Filter = Filter()) -> int:
-        statement, args = _select(
-            Filter(**{**_as_dict(where), "limit": None, "offset": 0}),
-            count=True,
-            indexed=self._indexed(where),
-        )
+        whole = replace(where, limit=None, offset=0)
+        statement, args = _select(whole, count=True, indexed=self._indexed(where))
         with self._reading():
             return self.conn.execute(statement, args).fetchone()[0]
 
 
 def _select(where: Filter, *, count: bool = False, indexed: bool = False) -> tuple[str, list[Any]]:
     """The statement that reads (or counts) the entries `where` selects, and its values.
-    With `indexed`, a search reads the index of words (the journal has it)."""
+    With `indexed`, a search reads the index of words (Journal._indexed says when)."""
     conditions: list[str] = []
     args: list[Any] = []
     if where.since is not None:
@@ -370,7 +368,6 @@ def _select(where: Filter, *, count: bool = False, indexed: bool = False) -> tup
     if where.tags:
         conditions.append(sql.TAGGED.format(marks=sql.marks(len(where.tags))))
         args.extend(where.tags)
-    indexed = indexed and bool(where.search) and _in_index(where.search or "")
     if where.search and indexed:
         conditions.append(sql.TEXT_FOUND)
         args.append(where.search)
@@ -395,10 +392,6 @@ def _in_index(search: str) -> bool:
 
 def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _as_dict(where: Filter) -> dict[str, Any]:
-    return {name: getattr(where, name) for name in Filter.__dataclass_fields__}
 
 
 def _batches(entries: Iterable[Entry], size: int) -> Iterator[list[Entry]]:

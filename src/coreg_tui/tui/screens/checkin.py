@@ -16,7 +16,6 @@ from textual.widgets import Input, SelectionList, Static
 
 from coreg_tui.core.entries import Entry, checkin, clean_words
 from coreg_tui.core.states import State
-from coreg_tui.messages import CHECKIN_SET_ASIDE
 from coreg_tui.tui import screens
 from coreg_tui.tui.screens.base import CoregScreen
 from coreg_tui.tui.state_keys import STATE_BINDINGS, StateChoice
@@ -92,7 +91,7 @@ class CheckinScreen(StateChoice, CoregScreen[None]):
         self.app.checkin_draft = draft
         self.app.pop_screen()
         if draft:
-            self.app.notify(CHECKIN_SET_ASIDE, timeout=4)
+            self.app.notify("Not saved. c brings it back.", timeout=4)
 
     def show(self) -> None:
         from coreg_tui.content.texts import texts

@@ -288,8 +288,8 @@ class JournalScreen(CoregScreen[None]):
         """Rows above the window; as many at the bottom go, if it is full."""
         table = self.query_one(EntryTable)
         row, y = table.cursor_row, table.scroll_y
-        self.add(page, tell=False)  # added below, then moved to the top
-        self.entries = page + self.entries[: len(self.entries) - len(page)]
+        self.add_rows(page)  # added below, then moved to the top
+        self.entries = page + self.entries
         if len(self.entries) > WINDOW:
             self.entries, self.exhausted = self.entries[:WINDOW], False
         table.keep_rows([e.id for e in self.entries])
@@ -305,7 +305,14 @@ class JournalScreen(CoregScreen[None]):
             row = min(max(0, int(y)), len(self.entries) - 1)
         table.move_cursor(row=row, scroll=False)
 
-    def add(self, page: list[Entry], *, tell: bool = True) -> None:
+    def add(self, page: list[Entry]) -> None:
+        """A page below the rows the window holds."""
+        self.add_rows(page)
+        self.entries.extend(page)
+        self.tell_status()
+
+    def add_rows(self, page: list[Entry]) -> None:
+        """The page's rows at the table's foot (the first page decides the columns)."""
         from coreg_tui.content.names import practice_names
         from coreg_tui.text import literal
         from coreg_tui.visual.cells import fit
@@ -334,9 +341,6 @@ class JournalScreen(CoregScreen[None]):
             cells = dict(zip(HEADERS, row, strict=True))
             shown = (literal(fit(cells[k], w).rstrip()) for k, w in widths.items())
             table.add_row(*shown, key=entry.id)
-        self.entries.extend(page)
-        if tell:
-            self.tell_status()
 
     def go_back_to(self) -> None:
         """The cursor on the entry it was on before a reload, once its row is shown."""
