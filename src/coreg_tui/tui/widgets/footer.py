@@ -69,6 +69,13 @@ class CoregFooter(Footer):
                 found.setdefault("help", (binding, enabled, tooltip))
             elif binding.action == SOS_ACTION and binding.key == "ctrl+s":
                 found["sos"] = (binding, enabled, tooltip)
+        if "sos" not in found:
+            # A window over another (the keys) leaves the app's keys out of its own, but
+            # help now is a priority key that works there too: it is shown there too.
+            for binding in self.app.BINDINGS:
+                if isinstance(binding, Binding) and binding.action == SOS_ACTION:
+                    found["sos"] = (binding, True, binding.tooltip)
+                    break
         palette = active.get(self.app.COMMAND_PALETTE_BINDING)
         if palette is not None:
             found["palette"] = (palette[1], palette[2], palette[3])
