@@ -1,8 +1,8 @@
 """The companion's start-up and the breathing screen's CPU, in a real pseudo-terminal.
 
 - First paint: from starting `coreg` to Home's question on the screen, against a bare
-  Textual app that paints one line, measured in the same run (medians; target: at
-  most 1.5x).
+  Textual app that paints one line, measured in the same run, each run of one beside
+  a run of the other (medians; target: at most 1.3x). --paint-only measures only this.
 - Breathing: CPU of the whole process per minute while the Breathe screen runs,
   read from /proc between two moments (target: under 5% of one core), and the
   effective frame rate: bursts of output, each after a quiet spell of 15 ms or more.
@@ -15,7 +15,7 @@
   --journal-only skips first paint and breathing.
 
     python benchmarks/tui.py [--runs 7] [--seconds 30] [--entries 100000] [--rows 20000]
-                             [--journal-only]
+                             [--journal-only | --paint-only]
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from pathlib import Path
 from common import compile_package
 
 COREG = Path(sys.executable).parent / "coreg"
+PAINT = 1.3  # the first paint's bound, against the bare app
 BARE = """
 from textual.app import App
 from textual.widgets import Static
@@ -159,6 +160,7 @@ def main() -> int:
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--rows", type=int, default=2_000, help="rows to page through")
     parser.add_argument("--journal-only", action="store_true")
+    parser.add_argument("--paint-only", action="store_true")
     args = parser.parse_args()
     if args.journal_only:
         return 0 if journal_figures(args.entries, args.rows) else 1
@@ -174,8 +176,10 @@ def main() -> int:
     a, b = statistics.median(ours), statistics.median(theirs)
     print(
         f"first paint, median of {args.runs}: coreg {a * 1000:.0f} ms, bare Textual app "
-        f"{b * 1000:.0f} ms: {a / b:.2f}x ({'meets' if a / b <= 1.5 else 'MISSES'} 1.5x)"
+        f"{b * 1000:.0f} ms: {a / b:.2f}x ({'meets' if a / b <= PAINT else 'MISSES'} {PAINT}x)"
     )
+    if args.paint_only:
+        return 0 if a / b <= PAINT else 1
     pid, master = spawn(coreg, env)
     try:
         read_until(master, b"How is your system")
@@ -192,7 +196,7 @@ def main() -> int:
         f"core ({'meets' if share < 5 else 'MISSES'} 5%); {frames / wall:.1f} frames a second"
     )
     journal_ok = journal_figures(args.entries, args.rows)
-    return 0 if a / b <= 1.5 and share < 5 and journal_ok else 1
+    return 0 if a / b <= PAINT and share < 5 and journal_ok else 1
 
 
 def journal_figures(entries: int, rows: int) -> bool:

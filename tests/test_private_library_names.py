@@ -1,10 +1,7 @@
 """Where coreg reaches into a library through a name it does not publish. There are
-three such places, each for a reason, and each is named here: the version of the
+two such places, each for a reason, and each is named here: the version of the
 library that moves or changes the name fails these tests, not a person's screen.
 
-- `textual.widgets._footer.FooterKey` and `Footer._bindings_ready` (tui/widgets/
-  footer.py): the footer draws its keys as Textual's own footer does, so that they
-  look and respond the same; Textual exports no key widget.
 - `DataTable`'s row bookkeeping (`_data`, `_row_locations`, `_new_rows`,
   `_updated_cells`, `_clear_caches`, `_require_update_dimensions`, `_update_count`,
   and `textual._two_way_dict.TwoWayDict`) in the journal screen's `keep_rows`
@@ -17,28 +14,7 @@ library that moves or changes the name fails these tests, not a person's screen.
 
 from __future__ import annotations
 
-import inspect
-
 from tests.installed import coreg
-
-
-def test_textual_still_has_the_footer_key_the_footer_draws_with() -> None:
-    from textual.reactive import Reactive
-    from textual.widgets import Footer
-    from textual.widgets._footer import FooterKey
-
-    params = list(inspect.signature(FooterKey.__init__).parameters)
-    assert params[:7] == [
-        "self",
-        "key",
-        "key_display",
-        "description",
-        "action",
-        "disabled",
-        "tooltip",
-    ]
-    assert isinstance(FooterKey.__dict__["compact"], Reactive)
-    assert isinstance(Footer.__dict__["_bindings_ready"], Reactive)  # set once keys are known
 
 
 def test_typer_still_has_the_click_exceptions_errors_reads() -> None:

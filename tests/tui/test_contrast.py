@@ -26,6 +26,7 @@ from textual.widget import Widget
 from coreg_tui.tui import themes
 from coreg_tui.tui.app import CoregApp
 from coreg_tui.tui.screens.home import HomeScreen
+from coreg_tui.tui.widgets.state_button import StateButton
 from tests.clock import FakeClock
 from tests.tui.screen import settled
 from tests.tui.test_snapshots import seed_journal
@@ -297,7 +298,8 @@ def test_every_word_on_every_screen_reads_at_4_5_to_1(
             if pair and words(text) and (ratio := contrast(*pair)) < TEXT:
                 where = f"{screen}: {type(widget).__name__}"
                 low.setdefault(where, set()).add(f"{text.strip()[:30]!r} {ratio:.2f}")
-            if pair and widget.has_class("-style-default") and text.strip("─") == "":
+            button = widget.has_class("-style-default") or isinstance(widget, StateButton)
+            if pair and button and text.strip("─╭╮╰╯") == "":
                 frames.append(contrast(pair[0], page))
 
     run(visit(look), theme, seed=True)

@@ -13,6 +13,7 @@ from coreg_tui.tui.screens.after import AfterCheckinScreen
 from coreg_tui.tui.screens.home import HomeScreen
 from coreg_tui.tui.screens.practice import PracticeScreen
 from coreg_tui.tui.screens.where_now import WhereNowScreen
+from coreg_tui.tui.widgets.state_button import StateButton
 from tests.clock import FakeClock
 from tests.tui.screen import settled
 
@@ -140,9 +141,9 @@ def test_it_fits_80_by_24_and_a_small_window() -> None:
     for size in ((80, 24), (60, 16)):
 
         async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
-            buttons = list(app.screen.query("Button"))
-            assert len(buttons) == 3
-            assert all(b.region.right <= app.size.width for b in buttons)
+            states = list(app.screen.query(StateButton))
+            assert len(states) == 3
+            assert all(s.region.right <= app.size.width for s in states)
 
         drive(steps, size)
 

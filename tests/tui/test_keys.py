@@ -13,7 +13,7 @@ from coreg_tui.tui.app import CoregApp
 from coreg_tui.tui.screens.breathe import BreatheScreen
 from coreg_tui.tui.screens.home import HomeScreen
 from coreg_tui.tui.screens.practice import PracticeScreen
-from coreg_tui.tui.widgets.footer import CoregFooter
+from coreg_tui.tui.widgets.footer import CoregFooter, KeysLine
 from tests.clock import FakeClock
 from tests.tui.screen import screen_text
 from tests.tui.test_flows import drive, entries, settle
@@ -85,7 +85,9 @@ def test_q_in_a_text_field_is_a_letter() -> None:
 
 def footer_words(app: CoregApp) -> list[str]:
     footer = app.screen.query_one(CoregFooter)
-    return [f"{k.key} {k.description}".strip() for k in footer.query("FooterKey")]
+    return [
+        f"{k.key} {k.description}".strip() for line in footer.query(KeysLine) for k in line.keys
+    ]
 
 
 def test_while_paused_the_footer_says_space_resumes_and_no_toast_covers_the_caution() -> None:

@@ -41,7 +41,7 @@ def test_help_now_is_one_key_from_every_screen_and_in_its_footer(where: str) -> 
             await pilot.press(key)
             await settle(app, pilot)
         footer = app.screen.query_one(CoregFooter)
-        edge = list(footer.query_one(EdgeKeys).query("FooterKey"))
+        edge = footer.query_one(EdgeKeys).keys
         # help now stands last, at the very edge, with its words (over the keys too)
         assert (edge[-1].key, edge[-1].description) == ("ctrl+s", "Help now")
         if where != "help":  # the keys window is modal: the palette is not reached there
@@ -127,7 +127,7 @@ def test_help_now_during_a_practice_keeps_that_practice_and_stops_it() -> None:
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, SosScreen)
-        assert [type(s) for s in app.screen_stack[1:]] == [HomeScreen, SosScreen]
+        assert [type(s) for s in app.screen_stack] == [HomeScreen, SosScreen]
         clock.sleep(600.0)  # nothing carries on beneath
         await settle(app, pilot)
         assert isinstance(app.screen, SosScreen)

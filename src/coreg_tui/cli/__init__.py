@@ -27,6 +27,9 @@ def main() -> None:
 
     if len(sys.argv) == 1 and companion_can_open():
         # The companion itself: no arguments to parse, so no need to load the CLI library.
+        import gc
+
+        gc.disable()  # until Home has painted (CoregApp.painted)
         from coreg_tui.cli.errors import guarded
         from coreg_tui.tui import run_tui
 

@@ -9,8 +9,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from coreg_tui.core.day_parts import PART_OF_HOUR, PARTS_OF_DAY
 from coreg_tui.core.states import State
-from coreg_tui.core.tallies import PART_OF_HOUR, PARTS_OF_DAY, CheckinTallies, Count, PracticeTally
+from coreg_tui.core.tallies import CheckinTallies, Count, PracticeTally
 
 SHRINK = 2  # sessions of "no change" added to each practice's mean before ranking
 

@@ -15,13 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from coreg_tui.core.day_parts import PART_OF_HOUR
 from coreg_tui.core.entries import Entry, Kind
 from coreg_tui.core.states import State
 from coreg_tui.core.window import AWAY, TOWARD, closer, direction
-
-PARTS_OF_DAY = (("night", 0, 6), ("morning", 6, 12), ("afternoon", 12, 18), ("evening", 18, 24))
-# For each local hour, 0-23, the index in PARTS_OF_DAY of the part that holds it.
-PART_OF_HOUR = tuple(i for i, (_, low, high) in enumerate(PARTS_OF_DAY) for _ in range(low, high))
 
 
 @dataclass(frozen=True, slots=True)

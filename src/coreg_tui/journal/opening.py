@@ -58,6 +58,23 @@ class Opened:
     read_only: bool = False  # read-only media or a read-only file
     checked_at: float | None = None  # when the journal was last found sound
 
+    def close(self) -> None:
+        self.conn.close()
+        if self.path is not None and not self.read_only and self.checked_at is not None:
+            soundness.note_left(self.path, self.checked_at)
+
+
+def check_readable(path: Path, migrations: Migrations) -> None:
+    """Refuse, in the same line, a journal that opening it to read would refuse (and
+    bring an older one up to date, as that would). Nothing is created, and a missing
+    journal passes at once: there is nothing to read yet."""
+    try:
+        if not _present(path):
+            return
+    except OSError as exc:
+        raise cannot_open(path, exc) from None
+    connect(path, create=False, migrations=migrations).close()
+
 
 def connect(path: Path, *, create: bool, migrations: Migrations) -> Opened:
     """The journal at `path`. Without `create`, a missing file reads as an empty

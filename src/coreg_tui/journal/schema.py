@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coreg_tui.core.tallies import PART_OF_HOUR
+from coreg_tui.core.day_parts import PART_OF_HOUR
 
 APPLICATION_ID = 0x636F7267  # "corg"
 

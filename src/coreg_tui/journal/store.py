@@ -22,9 +22,8 @@ from typing import TYPE_CHECKING, Any
 from coreg_tui.core.entries import Entry, Kind
 from coreg_tui.core.errors import InputError
 from coreg_tui.core.states import State
-from coreg_tui.journal import soundness
 from coreg_tui.journal import statements as sql
-from coreg_tui.journal.opening import connect, scrub_backups
+from coreg_tui.journal.opening import Opened, connect, scrub_backups
 from coreg_tui.journal.refusals import disk_full, full_refusal, read_only_refusal, refusal
 from coreg_tui.journal.rows import (
     STATES,
@@ -112,11 +111,9 @@ class Journal:
             # last connection closes (another coreg may hold the journal open).
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.conn.close()
+        Opened(self.conn, self.path, self.read_only, self.checked_at).close()
         if self.forgotten and self.path is not None:
             scrub_backups(self.path, self.forgotten)
-        if self.path is not None and not self.read_only and self.checked_at is not None:
-            soundness.note_left(self.path, self.checked_at)
 
     def __enter__(self) -> Journal:
         return self

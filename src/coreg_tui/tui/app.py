@@ -76,6 +76,11 @@ class CoregApp(App[None]):
         for each in themes.THEMES:
             self.register_theme(each)
         self.theme = chosen.name
+        # Nothing is parsed yet: the stylesheet takes the theme's colours now, so the
+        # refresh that setting a theme asks for need not parse every source a second
+        # time before the first paint (see refresh_css).
+        self.stylesheet.set_variables(self.get_css_variables())
+        self._css_theme: str | None = chosen.name
 
     @property
     def still(self) -> bool:
@@ -87,22 +92,44 @@ class CoregApp(App[None]):
     def size_classes(self) -> None:
         """The window's size as classes the stylesheet reads (Textual has no media
         queries): -narrow under 60 columns, -short under 20 rows, -roomy from 110x34.
-        Called as the app mounts and, from the footer every screen has, on a resize."""
+        Called as Home is made and, by the screen on top, on every resize."""
         width, height = self.size
         self.set_class(width < 60, "-narrow")
         self.set_class(height < 20, "-short")
         self.set_class(width >= 110 and height >= 34, "-roomy")
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """Home, as the first screen: nothing is drawn before it or under it."""
         from coreg_tui.config import tell_once
 
         self.size_classes()
-        self.had_terminal = _terminal_there()  # never so under a test's headless pilot
-        self._end_on_signals()
         # A config that could not be read in full: said once, on Home, below today's
         # entries (never in a notice that could cover help now), and the companion goes on.
         tell_once(lambda line: setattr(self, "config_notice", line))
-        self.push_screen(screens.HomeScreen())
+        return screens.HomeScreen()
+
+    def on_mount(self) -> None:
+        self.had_terminal = _terminal_there()  # never so under a test's headless pilot
+        self._end_on_signals()
+
+    def refresh_css(self, animate: bool = True) -> None:
+        if self._css_theme is not None and self._css_theme == self.theme:
+            self._css_theme = None  # the stylesheet already has this theme's colours
+            return
+        self._css_theme = None
+        super().refresh_css(animate)
+
+    def painted(self) -> None:
+        """Home is on the screen. The companion starts with the cycle collector off
+        (cli.main): Textual's start-up makes hundreds of thousands of objects, and
+        collecting among them took a tenth of the first paint. What start-up made is
+        set aside for good (gc.freeze, as Python's docs advise for a long-lived
+        process) and collecting goes on as usual from here."""
+        import gc
+
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def _end_on_signals(self) -> None:
         """SIGTERM, SIGHUP (the window closed), SIGQUIT and the others whose default is

@@ -23,11 +23,19 @@ class CoregScreen(Screen[R], Generic[R]):
 
     app = typed.APP
 
+    def on_resize(self) -> None:
+        # The screen on top is sent every change of the window's size, one of its
+        # height alone too: it is where the size reaches the app's size classes.
+        self.app.size_classes()
+
 
 class CoregModal(ModalScreen[R], Generic[R]):
     """A window over the screen below it (a question, the keys)."""
 
     app = typed.APP
+
+    def on_resize(self) -> None:
+        self.app.size_classes()  # as CoregScreen's
 
 
 class SessionScreen(CoregScreen[S | None], Generic[S]):

@@ -8,14 +8,15 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.containers import Center, Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from coreg_tui.core.states import State
 from coreg_tui.tui import screens
 from coreg_tui.tui.screens.base import CoregScreen
 from coreg_tui.tui.widgets.footer import CoregFooter
+from coreg_tui.tui.widgets.state_button import StateButton
 
 
 def greeting(hour: int) -> str:
@@ -70,11 +71,8 @@ class HomeScreen(CoregScreen[None]):
             yield Static("How is your system right now?", classes="question")
             with Center(), Horizontal(id="states"):
                 for state in State:
-                    with Vertical(classes="state"):
-                        yield Button(
-                            f"{words[state].name}  {state.value[0]}", id=f"state-{state.value}"
-                        )
-                        yield Static(words[state].feels, classes="feels")
+                    label = f"{words[state].name}  {state.value[0]}"
+                    yield StateButton(state, label, words[state].feels)
             yield Static("", id="today")
             notice = self.app.config_notice
             if notice:
@@ -89,6 +87,7 @@ class HomeScreen(CoregScreen[None]):
     def on_mount(self) -> None:
         # After the first paint: opening the journal should never delay the greeting.
         self.call_after_refresh(self.load_today)
+        self.call_after_refresh(self.app.painted)
 
     @work(thread=True, exclusive=True)
     def load_today(self) -> None:
@@ -120,9 +119,9 @@ class HomeScreen(CoregScreen[None]):
     def show_today(self, message: Today) -> None:
         self.query_one("#today", Static).update(message.text)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id and event.button.id.startswith("state-"):
-            self.action_checkin(event.button.id.removeprefix("state-"))
+    @on(StateButton.Chosen)
+    def chosen(self, event: StateButton.Chosen) -> None:
+        self.action_checkin(event.state.value)
 
     def action_checkin(self, state: str | None = None) -> None:
         self.app.push_screen(screens.CheckinScreen(State(state) if state else None))

@@ -7,36 +7,173 @@ the narrowest windows the edge keys drop their words, except help now."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalGroup
+from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey  # Textual's own key, so it looks the same
 
 from coreg_tui.tui import typed
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 SOS_ACTION = "sos"
 HELP_ACTION = "help"
 BACK_KEY = "escape"
 
 
-class EdgeKeys(HorizontalGroup):
+@dataclass(frozen=True, slots=True)
+class ShownKey:
+    """A key as the footer shows it."""
+
+    key: str  # the binding's key, as a press of it is made
+    key_display: str  # as it is shown: ^s, ?, esc
+    description: str  # "" where it is shown without its words
+    action: str
+    enabled: bool
+    tooltip: str
+
+
+# What the footer shows: the window's width, the screen's own keys, the edge keys.
+Shown = tuple[int, tuple[ShownKey, ...], tuple[ShownKey, ...]]
+
+
+class KeysLine(Widget):
+    """Keys in a row, drawn as Textual's own footer keys are (the same parts, styled by
+    the same theme variables), in one widget: a footer of a dozen key widgets took a
+    tenth of the companion's first paint. A key shown without its words has one cell of
+    room after it. Pointing at a key lights it and shows its tooltip; pressing it
+    presses the key (a key that does nothing here now rings the bell)."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {
+        "footer-key--key",
+        "footer-key--description",
+        "footer-key--item",
+        "footer-key--hover",
+        "footer-key--disabled",
+    }
+    DEFAULT_CSS = """
+    KeysLine {
+        width: auto;
+        height: 1;
+        text-wrap: nowrap;
+        &:hover {
+            pointer: pointer;
+        }
+        .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+            padding: 0 1;
+        }
+        .footer-key--description {
+            padding: 0 1 0 0;
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .footer-key--item {
+            background: $footer-item-background;
+        }
+        .footer-key--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        .footer-key--disabled {
+            text-style: dim;
+        }
+    }
+    """
+
+    hovered: reactive[int | None] = reactive(None)
+
+    def __init__(self, keys: Sequence[ShownKey]) -> None:
+        super().__init__()
+        self.keys = tuple(keys)
+
+    def _drawn(self, key: ShownKey) -> Text:
+        if not key.description:
+            return Text.assemble(
+                (key.key_display, self.get_component_rich_style("footer-key--key"))
+            )
+        key_pad = self.get_component_styles("footer-key--key").padding
+        words_pad = self.get_component_styles("footer-key--description").padding
+        return Text.assemble(
+            (
+                " " * key_pad.left + key.key_display + " " * key_pad.right,
+                self.get_component_rich_style("footer-key--key"),
+            ),
+            (
+                " " * words_pad.left + key.description + " " * words_pad.right,
+                self.get_component_rich_style("footer-key--description"),
+            ),
+        )
+
+    def render(self) -> Text:
+        line = Text(no_wrap=True, end="")
+        for index, key in enumerate(self.keys):
+            drawn = self._drawn(key)
+            under = ["footer-key--item"]
+            if index == self.hovered:
+                under.append("footer-key--hover")
+            if not key.enabled:
+                under.append("footer-key--disabled")
+            drawn.stylize_before(self.get_component_rich_style(*under))
+            line.append_text(drawn)
+            if not key.description:
+                line.append(" ")
+        return line
+
+    def _key_at(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y != 0:
+            return None
+        start = 0
+        for index, key in enumerate(self.keys):
+            end = start + self._drawn(key).cell_len
+            if start <= offset.x < end:
+                return index
+            start = end + (0 if key.description else 1)
+        return None
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self.hovered = self._key_at(event)
+        if self.hovered is not None:
+            self.tooltip = self.keys[self.hovered].tooltip
+
+    def on_leave(self) -> None:
+        self.hovered = None
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        index = self._key_at(event)
+        if index is None:
+            return
+        key = self.keys[index]
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()
+
+
+class EdgeKeys(KeysLine):
     DEFAULT_CSS = """
     EdgeKeys {
         dock: right;
-        width: auto;
-        height: 1;
         border-left: vkey $foreground 20%;
     }
-
     """
 
 
 def _cost(key: str, description: str) -> int:
     """Cells a footer key takes: the key and its description with their padding, or a
-    key alone with the one cell of margin its -terse class gives it."""
+    key alone with the one cell of room after it."""
     return len(key) + 2 + len(description) + 1 if description else len(key) + 1
 
 
@@ -46,17 +183,11 @@ def _terse(binding: Binding, terse: set[str]) -> bool:
 
 
 class CoregFooter(Footer):
-    DEFAULT_CSS = """
-    CoregFooter FooterKey.-terse {
-        margin-right: 1;
-    }
-    """
-
     app = typed.APP
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
-        self._width = 0
+        self._shown: Shown | None = None
 
     def _edge(self) -> Iterator[tuple[Binding, bool, str]]:
         """Back, keys, palette and help now, when the screen has them, in that order."""
@@ -72,9 +203,9 @@ class CoregFooter(Footer):
         if "sos" not in found:
             # A window over another (the keys) leaves the app's keys out of its own, but
             # help now is a priority key that works there too: it is shown there too.
-            for binding in self.app.BINDINGS:
-                if isinstance(binding, Binding) and binding.action == SOS_ACTION:
-                    found["sos"] = (binding, True, binding.tooltip)
+            for each in self.app.BINDINGS:
+                if isinstance(each, Binding) and each.action == SOS_ACTION:
+                    found["sos"] = (each, True, each.tooltip)
                     break
         palette = active.get(self.app.COMMAND_PALETTE_BINDING)
         if palette is not None:
@@ -86,27 +217,20 @@ class CoregFooter(Footer):
     def _cost(self, binding: Binding, words: bool) -> int:
         return _cost(self.app.get_key_display(binding), binding.description if words else "")
 
-    def _key(self, binding: Binding, enabled: bool, tooltip: str, words: bool) -> FooterKey:
-        """A key as Textual draws it, with its words or (class -terse) without them."""
-        key = FooterKey(
+    def _shown_key(self, binding: Binding, enabled: bool, tooltip: str, words: bool) -> ShownKey:
+        return ShownKey(
             binding.key,
             self.app.get_key_display(binding),
             binding.description if words else "",
             binding.action,
-            disabled=not enabled,
-            tooltip=tooltip or binding.description,
+            enabled,
+            tooltip or binding.description,
         )
-        # This footer is never compact: set once, without a binding and its watcher,
-        # which restyled every key as it was made (a cost at the first paint).
-        key.set_reactive(FooterKey.compact, False)
-        key.remove_class("-compact", update=False)
-        return key.set_class(not words, "-terse")
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+    def _layout(self) -> Shown:
+        """The keys this window has room for: the screen's own, then the edge keys,
+        each with or without its words."""
         width = self.app.size.width
-        self._width = width
         edge = list(self._edge())
         edge_keys = {id(b) for b, _, _ in edge}
         own: list[tuple[Binding, bool, str]] = []
@@ -122,6 +246,7 @@ class CoregFooter(Footer):
             room = width - 2 - sum(self._cost(b, not _terse(b, terse)) for b, _, _ in edge)
             if needed <= room:
                 break
+        shown_own: list[ShownKey] = []
         words = True
         for binding, enabled, tooltip in own:
             # once one key does not fit with its words, the rest show without (? names them)
@@ -130,14 +255,27 @@ class CoregFooter(Footer):
             if cost > room:
                 break  # this key and those after it give way
             room -= cost
-            yield self._key(binding, enabled, tooltip, words)
-        with EdgeKeys():
-            for binding, enabled, tooltip in edge:
-                yield self._key(binding, enabled, tooltip, not _terse(binding, terse))
+            shown_own.append(self._shown_key(binding, enabled, tooltip, words))
+        shown_edge = [self._shown_key(b, e, t, not _terse(b, terse)) for b, e, t in edge]
+        return width, tuple(shown_own), tuple(shown_edge)
+
+    def compose(self) -> ComposeResult:
+        # Textual's footer composes empty and again once the screen says its keys are
+        # ready; this one composes them at once (the first paint shows them) and again
+        # only when what it shows would change (see bindings_changed).
+        self._shown = self._layout()
+        _width, own, edge = self._shown
+        yield KeysLine(own)
+        yield EdgeKeys(edge)
+
+    def bindings_changed(self, screen: Screen) -> None:
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._recompose_if_changed()
+
+    def _recompose_if_changed(self) -> None:
+        if self._layout() != self._shown:
+            self.call_after_refresh(self.recompose)
 
     def on_resize(self) -> None:
-        # Every screen has this footer, so it is where a new window size reaches the app's
-        # size classes (the app itself is not sent the terminal's resizes).
-        self.app.size_classes()
-        if self.app.size.width != self._width and self._bindings_ready:
-            self.call_after_refresh(self.recompose)
+        if self.is_attached:
+            self._recompose_if_changed()
