@@ -13,29 +13,27 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from coreg_tui.schema import Check, Problem, Table
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(NamedTuple):
     default_pattern: str = "calm"  # a preset or a pattern, for `coreg breathe`
     bell: bool = False  # ring the terminal bell at each phase
     color: bool = True  # colour where the terminal has it (NO_COLOR also turns it off)
     reduced_motion: bool = False  # the breathing picture changes in steps, with words
     care_contact: str | None = None  # a person or number to show with the care message
-    hide_practices: tuple[str, ...] = field(default=())  # practice ids not to offer
+    hide_practices: tuple[str, ...] = ()  # practice ids not to offer
     holds_max_intensity: int = 6  # no breath holds offered above this intensity
     theme: str = "auto"  # the companion's colours: dark, light, or auto (from the terminal)
     ask_before: bool = True  # the companion asks where you are before a practice from Home
 
 
 THEMES = ("auto", "dark", "light")
-KEYS = tuple(f.name for f in fields(Config))
+KEYS = Config._fields
 
 
 def _breathable(text: str) -> str:

@@ -20,9 +20,8 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from coreg_tui.core.errors import reason_of
 from coreg_tui.files import OddFileError, read_regular
@@ -31,8 +30,7 @@ T = TypeVar("T")
 TEXT = "some text in quotes"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong in a file, in one line: where, the key, and what is allowed."""
 
     path: Path

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from coreg_tui.content.files import ContentError, builtin_content_dir, read_table, refuse
 from coreg_tui.core.states import State
@@ -13,8 +12,7 @@ from coreg_tui.schema import Table
 CARE_KEYS = ("message", "grounding", "help")
 
 
-@dataclass(frozen=True, slots=True)
-class StateText:
+class StateText(NamedTuple):
     state: State
     name: str
     description: str
@@ -23,22 +21,19 @@ class StateText:
     helps: str
 
 
-@dataclass(frozen=True, slots=True)
-class Blend:
+class Blend(NamedTuple):
     name: str
     states: tuple[State, ...]
     description: str
 
 
-@dataclass(frozen=True, slots=True)
-class Care:
+class Care(NamedTuple):
     message: str
     grounding: str
     help: str
 
 
-@dataclass(frozen=True, slots=True)
-class Sos:
+class Sos(NamedTuple):
     """Help right now: the words between the steps, and which practices it guides."""
 
     breathe: str
@@ -55,8 +50,7 @@ class Sos:
 SOS_TEXTS = ("breathe", "ground", "end", "keep", "pattern", "grounding", "rise", "rising")
 
 
-@dataclass(frozen=True, slots=True)
-class Texts:
+class Texts(NamedTuple):
     states: dict[State, StateText]
     blends: tuple[Blend, ...]
     checkin_prompts: tuple[str, ...]

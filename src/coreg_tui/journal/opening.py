@@ -21,9 +21,9 @@ import sqlite3
 import stat
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from coreg_tui.journal import soundness
 from coreg_tui.journal.refusals import (
@@ -49,8 +49,7 @@ _MAGIC = b"SQLite format 3\x00"
 Migrations = Mapping[int, tuple[str, ...]]
 
 
-@dataclass(frozen=True, slots=True)
-class Opened:
+class Opened(NamedTuple):
     """A connection to a journal, ready to read and (unless `read_only`) to write."""
 
     conn: sqlite3.Connection

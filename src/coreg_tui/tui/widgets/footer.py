@@ -8,8 +8,7 @@ the narrowest windows the edge keys drop their words, except help now."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.text import Text
 from textual import events
@@ -17,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from coreg_tui.tui import typed
 
@@ -29,8 +27,7 @@ HELP_ACTION = "help"
 BACK_KEY = "escape"
 
 
-@dataclass(frozen=True, slots=True)
-class ShownKey:
+class ShownKey(NamedTuple):
     """A key as the footer shows it."""
 
     key: str  # the binding's key, as a press of it is made
@@ -182,12 +179,31 @@ def _terse(binding: Binding, terse: set[str]) -> bool:
     return ("back" if binding.key == BACK_KEY else binding.action) in terse
 
 
-class CoregFooter(Footer):
+class CoregFooter(Widget):
+    """The footer, in the colours of Textual's own (its theme variables)."""
+
+    ALLOW_SELECT = False
+    DEFAULT_CSS = """
+    CoregFooter {
+        layout: horizontal;
+        color: $footer-foreground;
+        background: $footer-background;
+        dock: bottom;
+        height: 1;
+    }
+    """
+
     app = typed.APP
 
     def __init__(self) -> None:
-        super().__init__(show_command_palette=False)
+        super().__init__()
         self._shown: Shown | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _edge(self) -> Iterator[tuple[Binding, bool, str]]:
         """Back, keys, palette and help now, when the screen has them, in that order."""
