@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from coreg_tui.paths import journal_path
 from tests.cli.runner import call
+from tests.installed import COREG
 
 Cap = pytest.CaptureFixture[str]
 
@@ -89,3 +91,40 @@ def test_a_bad_line_names_its_number_and_imports_nothing(
     assert (code, out) == (2, "") and says in err and err.count("\n") == 1, err
     assert journal_path().read_bytes() == before
     assert len(listed(capsys)) == 1
+
+
+def piped(*args: str, text: str) -> subprocess.CompletedProcess[str]:
+    """The installed command, with `text` on its standard input."""
+    return subprocess.run(
+        [str(COREG), *args], input=text, capture_output=True, text=True, timeout=30, check=False
+    )
+
+
+def test_standard_input_is_read_as_json_lines_when_its_first_line_is_one_entry(
+    capsys: Cap,
+) -> None:
+    call(capsys, "log", "anxious", "-i", "6", "-n", "one", "-t", "x")
+    call(capsys, "log", "calm", "-n", "two")
+    lines = call(capsys, "export", "-f", "jsonl")[1]
+    whole = call(capsys, "export", "-f", "json")[1]
+    original = listed(capsys)
+    journal_path().unlink()
+    done = piped("import", "-", text="\n" + lines)  # a blank line first, as JSON Lines allows
+    assert (done.returncode, done.stdout, done.stderr) == (0, "Imported 2 entries.\n", "")
+    assert listed(capsys) == original
+    # coreg's JSON export and a one-line array still read as JSON, from the same place
+    assert piped("import", "-", text=whole).stdout == "Imported 0 entries (2 already there).\n"
+    array = '[{"at": "2026-10-01T08:00:00+02:00", "state": "dorsal"}]'
+    assert piped("import", "-", text=array).stdout == "Imported 1 entry.\n"
+
+
+def test_a_bad_line_on_standard_input_is_named_by_its_own_number() -> None:
+    text = (
+        "\n"
+        '{"at": "2026-10-01T08:00:00+02:00", "state": "calm"}\n'
+        '{"at": "2026-10-01T09:00:00+02:00", "state": "calmish"}\n'
+    )
+    done = piped("import", "-", text=text)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("coreg: standard input: line 3: 'state' should be")
+    assert json.loads(piped("list", "--json", "--limit", "0", text="").stdout) == []

@@ -96,8 +96,9 @@ def import_entries(
     ],
 ) -> int:
     """Bring entries in from a JSON file. A .jsonl file is read as JSON Lines (one entry a
-    line). Entries the journal already has are left as they are; any that differ from the
-    file are named, and the exit code is 1."""
+    line), and so is standard input whose first line is one entry. Entries the journal
+    already has are left as they are; any that differ from the file are named, and the
+    exit code is 1."""
     from coreg_tui.cli.journal_access import open_journal
     from coreg_tui.cli.terminal import say
     from coreg_tui.journal.importer import (
@@ -105,10 +106,13 @@ def import_entries(
         is_json_lines,
         read_entries,
         read_lines,
+        read_unnamed,
     )
 
     source = "standard input" if file == "-" else file
     read = read_lines if is_json_lines(file) else read_entries
+    if file == "-":
+        read = read_unnamed
     with _import_source(file) as stream, collector_paused(), open_journal() as journal:
         merged = journal.merge(read(stream, source), twins_in=source)
     note = f" ({merged.same:,} already there)" if merged.same else ""

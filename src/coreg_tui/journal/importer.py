@@ -1,5 +1,6 @@
 """Reading entries in: coreg's own JSON export, a plain JSON array from another tool, or
-JSON Lines (one entry a line, what `coreg export -f jsonl` writes).
+JSON Lines (one entry a line, what `coreg export -f jsonl` writes). A file's name says
+which; standard input's first line does.
 
 The file is read as a stream, an entry at a time, so memory stays bounded
 however large (or endless) the input is: a megabyte of text read ahead, one
@@ -17,7 +18,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import Any, Protocol
 
 from coreg_tui.core.entries import Entry
 from coreg_tui.core.errors import InputError
@@ -46,10 +47,63 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+class TextSource(Protocol):
+    """What the readers read from: a text file, standard input, or `Replayed`."""
+
+    def read(self, size: int = -1, /) -> str: ...
+
+    def readline(self, size: int = -1, /) -> str: ...
+
+
+class Replayed:
+    """Lines already read from `rest`, read again, then the rest of it."""
+
+    def __init__(self, lines: list[str], rest: TextSource) -> None:
+        self.lines, self.rest = lines, rest
+
+    def read(self, size: int = -1, /) -> str:
+        if self.lines:
+            head, self.lines = "".join(self.lines), []
+            return head
+        return self.rest.read(size)
+
+    def readline(self, size: int = -1, /) -> str:
+        return self.lines.pop(0) if self.lines else self.rest.readline(size)
+
+
+def read_unnamed(source: TextSource, name: str) -> Iterator[Entry]:
+    """Entries from text whose name says nothing of its form (standard input): JSON Lines
+    when its first line that is not blank holds one entry on its own, else JSON (coreg's
+    export, or an array). The lines looked at are read again by the reader chosen, so
+    every line keeps its number."""
+    lines: list[str] = []
+    while True:
+        try:
+            line = source.readline(ITEM_LIMIT + 1)
+        except UnicodeDecodeError:
+            raise InputError(f"{name} is not UTF-8 text; {NOTHING_IMPORTED}") from None
+        lines.append(line)
+        if line.strip(" \t\r\n") or not line:
+            break
+    replayed = Replayed(lines, source)
+    yield from (read_lines if _one_entry(line) else read_entries)(replayed, name)
+
+
+def _one_entry(line: str) -> bool:
+    """Whether `line` is a JSON object on its own that is not coreg's whole export."""
+    if not line.lstrip().startswith("{") or len(line) > ITEM_LIMIT:
+        return False
+    try:
+        found = json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return type(found) is dict and "entries" not in found and "format" not in found
+
+
 class _Stream:
     """JSON text read a chunk at a time, with the few steps a journal's shape needs."""
 
-    def __init__(self, source: TextIO, name: str) -> None:
+    def __init__(self, source: TextSource, name: str) -> None:
         self.source, self.name = source, name
         self.buf, self.pos, self.eof = "", 0, False
         self.lines_before = 0  # line breaks in text already let go of
@@ -123,7 +177,7 @@ def _refuse_surrogates(value: Any, name: str) -> None:
         ) from None
 
 
-def read_entries(source: TextIO, name: str) -> Iterator[Entry]:
+def read_entries(source: TextSource, name: str) -> Iterator[Entry]:
     """The entries in `source`, one at a time, checked as they come: coreg's export
     (`{"format": "coreg-journal", ..., "entries": [...]}`) or a bare array of entries."""
     stream = _Stream(source, name)
@@ -160,7 +214,7 @@ def is_json_lines(name: str) -> bool:
     return name.lower().endswith((".jsonl", ".ndjson"))
 
 
-def read_lines(source: TextIO, name: str) -> Iterator[Entry]:
+def read_lines(source: TextSource, name: str) -> Iterator[Entry]:
     """The entries in JSON Lines text, one object a line (blank lines are let be), checked
     as they come; a line that is wrong is named by its number. A line longer than
     ITEM_LIMIT is refused without being held whole."""
