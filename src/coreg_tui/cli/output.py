@@ -99,6 +99,9 @@ def private_output(target: str, force: bool) -> Iterator[TextIO]:
     over it only when everything was written, so an interrupted export (an error, Ctrl-C,
     or a signal that ends coreg) leaves nothing behind, and a full disk is said."""
     import secrets
+    import signal
+
+    from coreg_tui.signals import ENDING
 
     if target == "-":
         yield sys.stdout
@@ -110,11 +113,16 @@ def private_output(target: str, force: bool) -> Iterator[TextIO]:
         where.check(force=force)
         temp = f".{path.name[:200]}.{secrets.token_hex(4)}.part"
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+        # A signal that ends coreg (or Ctrl-C) waits while the file is made, and arrives
+        # inside the `try` below that removes it: between the two it would leave it.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {*ENDING, signal.SIGINT})
         try:
             fd = os.open(temp, flags, 0o600, dir_fd=where.folder)  # as private as the journal
         except OSError as exc:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
             raise OutputError(f"cannot write to {path.parent}", exc) from None
         try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
             try:
                 with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
                     yield out
