@@ -13,6 +13,7 @@ from coreg_tui.tui.app import CoregApp
 from coreg_tui.tui.screens.breathe import BreatheScreen
 from coreg_tui.tui.screens.home import HomeScreen
 from coreg_tui.tui.screens.practice import PracticeScreen
+from coreg_tui.tui.screens.where_first import WhereFirstScreen
 from coreg_tui.tui.widgets.footer import CoregFooter, KeysLine
 from tests.clock import FakeClock
 from tests.tui.screen import screen_text
@@ -154,3 +155,15 @@ def test_a_theme_chosen_in_the_palette_is_kept_in_the_config() -> None:
 
     coreg_tui.config.cache_clear()
     assert CoregApp().theme == "coreg-light"
+
+
+def test_a_window_over_a_screen_shows_its_own_keys_not_those_beneath() -> None:
+    async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
+        await pilot.press("b")  # "where are you now?" before the breathing
+        await settle(app, pilot)
+        assert isinstance(app.screen, WhereFirstScreen)
+        words = footer_words(app)
+        assert "v Ventral" in words and "escape Skip" in words and "ctrl+s Help now" in words
+        assert "j Journal" not in words  # Home's keys do nothing here
+
+    drive(steps, ask_before=True)

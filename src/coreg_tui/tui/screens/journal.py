@@ -49,6 +49,7 @@ class ConfirmDelete(CoregModal[bool]):
             ),
             classes="dialog",
         )
+        yield CoregFooter()  # this window's own keys, and help now, over the journal's
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -88,6 +89,7 @@ class EntryScreen(CoregModal[str | None]):
             # shown is left as it is, and an edited one keeps the pictures.
             yield CalmInput(value=printable(e.note), placeholder="a note", id="note")
             yield Static("enter keeps the note \u00b7 escape leaves it as it was")
+        yield CoregFooter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from coreg_tui.text import printable

@@ -38,6 +38,7 @@ class NoteGate(CoregModal[bool]):
         from coreg_tui.text import literal
 
         yield Static(literal(f"{self.note}\n\nEnter to begin, escape to leave."), classes="dialog")
+        yield CoregFooter()
 
     def action_begin(self) -> None:
         self.dismiss(True)

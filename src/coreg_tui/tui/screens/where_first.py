@@ -16,6 +16,7 @@ from coreg_tui.core.session import Around
 from coreg_tui.core.states import State
 from coreg_tui.tui.screens.base import CoregModal
 from coreg_tui.tui.state_keys import STATE_BINDINGS, StateChoice
+from coreg_tui.tui.widgets.footer import CoregFooter
 
 if TYPE_CHECKING:
     from coreg_tui.tui.app import CoregApp
@@ -37,6 +38,7 @@ class WhereFirstScreen(StateChoice, CoregModal[Around]):
 
     def compose(self) -> ComposeResult:
         yield Static(self._words(), id="where-first", classes="dialog")
+        yield CoregFooter()  # this window's own keys, and help now, over Home's
 
     def _words(self) -> str:
         chosen = ""
