@@ -276,3 +276,16 @@ def test_a_lone_surrogate_in_an_import_is_one_line_and_writes_nothing(tmp_path: 
     assert done.returncode == 2 and "half of a character" in done.stderr
     assert done.stderr.count("\n") == 1
     assert json.loads(coreg("list", "--json").stdout) == []
+
+
+def test_recover_shows_a_new_journal_s_name_with_its_control_characters_made_visible(
+    coreg_home: Path, tmp_path: Path
+) -> None:
+    with Journal.open(coreg_home / "data" / "journal.sqlite3") as journal:
+        journal.add(entry(1))
+    target = tmp_path / "\x1b[2J\x07"  # what a fuzzer typed: a terminal's clear-screen and bell
+    done = coreg("recover", str(target))
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout and "\x07" not in done.stdout
+    assert "Copied 1 entry into a new journal at" in done.stdout
+    assert target.exists()  # made where it was asked, under the name as given

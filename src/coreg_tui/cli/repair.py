@@ -52,10 +52,11 @@ def recover(
     from coreg_tui.cli.terminal import say
     from coreg_tui.journal.recovery import recover_into
     from coreg_tui.paths import journal_path
+    from coreg_tui.text import printable
 
     path = journal_path()
     if not path.exists():
-        say(f"There is no journal at {path} to recover from.")
+        say(f"There is no journal at {printable(str(path))} to recover from.")
         return 1
     target = user_path(output).absolute()
     place = Target(target)  # a new name, and none of coreg's own (its log, its config)
@@ -64,7 +65,9 @@ def recover(
     finally:
         place.close()
     added, found = recover_into(path, target)
-    say(f"Copied {added:,} entr{'y' if added == 1 else 'ies'} into a new journal at {target}.")
+    # The names as a person typed them, control characters shown, never sent to the terminal.
+    new, damaged = printable(str(target)), printable(str(path))
+    say(f"Copied {added:,} entr{'y' if added == 1 else 'ies'} into a new journal at {new}.")
     if found.lost or found.unreadable_stretches:
         lost = f"{found.lost:,} entr{'y' if found.lost == 1 else 'ies'}" if found.lost else ""
         stretches = (
@@ -74,6 +77,6 @@ def recover(
             else ""
         )
         say(f"Could not read {' and '.join(w for w in (lost, stretches) if w)}.")
-    say(f"The damaged journal at {path} was left as it is.")
-    say(f"To use the new one: move the damaged one aside, then move {target} to {path}.")
+    say(f"The damaged journal at {damaged} was left as it is.")
+    say(f"To use the new one: move the damaged one aside, then move {new} to {damaged}.")
     return 0
