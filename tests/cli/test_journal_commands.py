@@ -11,7 +11,7 @@ import pytest
 
 from coreg_tui.journal.store import Journal
 from coreg_tui.paths import journal_path
-from tests.cli.runner import call
+from tests.cli.runner import call, two_entries
 
 Cap = pytest.CaptureFixture[str]
 
@@ -178,10 +178,7 @@ def test_export_csv_to_stdout(capsys: Cap) -> None:
 
 
 def test_import_is_lossless_and_idempotent(capsys: Cap, tmp_path: Path) -> None:
-    call(capsys, "log", "anxious", "-i", "6", "-n", "one", "-t", "x", "--with", "Sam")
-    call(
-        capsys, "breathe", "1-1", "-c", "1", "--plain", "--before", "anxious:6", "--after", "calm:2"
-    )
+    two_entries(capsys)
     exported = tmp_path / "all.json"
     call(capsys, "export", "-f", "json", "-o", str(exported))
     original = ids(capsys)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from coreg_tui.paths import journal_path
-from tests.cli.runner import call
+from tests.cli.runner import call, two_entries
 from tests.installed import COREG
 
 Cap = pytest.CaptureFixture[str]
@@ -37,10 +37,7 @@ def test_export_jsonl_writes_one_entry_a_line_as_json_export_does(
 
 
 def test_export_jsonl_round_trips_through_import(capsys: Cap, tmp_path: Path) -> None:
-    call(capsys, "log", "anxious", "-i", "6", "-n", "one", "-t", "x", "--with", "Sam")
-    call(
-        capsys, "breathe", "1-1", "-c", "1", "--plain", "--before", "anxious:6", "--after", "calm:2"
-    )
+    two_entries(capsys)
     exported = tmp_path / "all.jsonl"
     assert call(capsys, "export", "-f", "jsonl", "-o", str(exported))[0] == 0
     original = listed(capsys)

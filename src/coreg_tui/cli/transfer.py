@@ -101,18 +101,10 @@ def import_entries(
     exit code is 1."""
     from coreg_tui.cli.journal_access import open_journal
     from coreg_tui.cli.terminal import say
-    from coreg_tui.journal.importer import (
-        collector_paused,
-        is_json_lines,
-        read_entries,
-        read_lines,
-        read_unnamed,
-    )
+    from coreg_tui.journal.importer import collector_paused, reader_for
 
     source = "standard input" if file == "-" else file
-    read = read_lines if is_json_lines(file) else read_entries
-    if file == "-":
-        read = read_unnamed
+    read = reader_for(file)
     with _import_source(file) as stream, collector_paused(), open_journal() as journal:
         merged = journal.merge(read(stream, source), twins_in=source)
     note = f" ({merged.same:,} already there)" if merged.same else ""

@@ -15,3 +15,13 @@ def open_journal(*, create: bool = True) -> Journal:
     from coreg_tui.paths import journal_path
 
     return Journal.open(journal_path(), create=create)
+
+
+def check_journal() -> None:
+    """Refuse, as open_journal(create=False) would, a journal that cannot be read, loading
+    only the code that opens one (the companion checks before its first paint)."""
+    from coreg_tui.journal.opening import check_readable
+    from coreg_tui.journal.schema import MIGRATIONS
+    from coreg_tui.paths import journal_path
+
+    check_readable(journal_path(), MIGRATIONS)

@@ -17,7 +17,7 @@ import gc
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from coreg_tui.core.entries import Entry
@@ -209,9 +209,12 @@ def read_entries(source: TextSource, name: str) -> Iterator[Entry]:
         stream.fail("the end of the file after the journal")
 
 
-def is_json_lines(name: str) -> bool:
-    """Whether a file's name says it holds JSON Lines (.jsonl, or .ndjson)."""
-    return name.lower().endswith((".jsonl", ".ndjson"))
+def reader_for(file: str) -> Callable[[TextSource, str], Iterator[Entry]]:
+    """How to read `file`: by its name (.jsonl or .ndjson: JSON Lines; else JSON), or,
+    for standard input ('-'), by its first line."""
+    if file == "-":
+        return read_unnamed
+    return read_lines if file.lower().endswith((".jsonl", ".ndjson")) else read_entries
 
 
 def read_lines(source: TextSource, name: str) -> Iterator[Entry]:

@@ -6,14 +6,12 @@ import sys
 def run_tui() -> int:
     """Run the companion; anything the journal refused is said once more after it
     closes (exit 1), as the screen that said it is gone."""
-    from coreg_tui.journal.opening import check_readable
-    from coreg_tui.journal.schema import MIGRATIONS
-    from coreg_tui.paths import journal_path
+    from coreg_tui.journal import check_journal
 
     # A damaged, foreign or newer journal is said in one line before the screen opens
     # (exit 1), not found by a screen halfway through drawing. Nothing is created here,
     # and the store itself loads only after the first paint.
-    check_readable(journal_path(), MIGRATIONS)
+    check_journal()
     from coreg_tui.tui.app import CoregApp
 
     app = CoregApp()

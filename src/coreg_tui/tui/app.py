@@ -113,11 +113,9 @@ class CoregApp(App[None]):
         self._end_on_signals()
 
     def refresh_css(self, animate: bool = True) -> None:
-        if self._css_theme is not None and self._css_theme == self.theme:
-            self._css_theme = None  # the stylesheet already has this theme's colours
-            return
-        self._css_theme = None
-        super().refresh_css(animate)
+        styled, self._css_theme = self._css_theme, None
+        if styled != self.theme:  # else the stylesheet already has this theme's colours
+            super().refresh_css(animate)
 
     def painted(self) -> None:
         """Home is on the screen. The companion starts with the cycle collector off
