@@ -102,11 +102,18 @@ def import_entries(
     from coreg_tui.cli.journal_access import open_journal
     from coreg_tui.cli.terminal import say
     from coreg_tui.journal.importer import collector_paused, reader_for
+    from coreg_tui.journal.read_aside import rows_read_aside
+    from coreg_tui.journal.rows import now_us
 
     source = "standard input" if file == "-" else file
     read = reader_for(file)
-    with _import_source(file) as stream, collector_paused(), open_journal() as journal:
-        merged = journal.merge(read(stream, source), twins_in=source)
+    with (
+        _import_source(file) as stream,
+        collector_paused(),
+        rows_read_aside(read, stream, source, now_us()) as rows,
+        open_journal() as journal,
+    ):
+        merged = journal.merge_rows(rows, twins_in=source)
     note = f" ({merged.same:,} already there)" if merged.same else ""
     say(f"Imported {merged.added:,} entr{'y' if merged.added == 1 else 'ies'}{note}.")
     if not merged.conflicts:

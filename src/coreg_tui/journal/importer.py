@@ -154,7 +154,9 @@ class _Stream:
             except ValueError:  # a number of more than 4,300 digits
                 self.fail("a number too long to read")
             if end < len(self.buf) or self.eof or not self._more():  # never a number cut short
-                if _ESCAPED_SURROGATE.search(self.buf, self.pos, end):
+                if self.buf.find("\\u", self.pos, end) >= 0 and _ESCAPED_SURROGATE.search(
+                    self.buf, self.pos, end
+                ):
                     _refuse_surrogates(found, self.name)
                 self.pos = end
                 return found

@@ -17,7 +17,7 @@ from typing import Any
 from coreg_tui.core.entries import Entry, Kind, clean_words
 from coreg_tui.core.errors import InputError
 from coreg_tui.core.states import State, parse_state
-from coreg_tui.core.when import in_range
+from coreg_tui.core.when import EARLIEST, LATEST, in_range
 
 # What a JSON export says it is, and the newest version of it this coreg reads.
 FORMAT_NAME = "coreg-journal"
@@ -181,6 +181,9 @@ def _words(r: _Reader, key: str) -> tuple[str, ...]:
     return r.words(key)
 
 
+_FIRST_YEAR, _LAST_YEAR = EARLIEST.year, LATEST.year
+
+
 def _at(r: _Reader) -> datetime:
     text = r.record.get("at")
     if type(text) is not str:
@@ -188,7 +191,7 @@ def _at(r: _Reader) -> datetime:
     try:
         at = datetime.fromisoformat(text or "")
         at = at if at.tzinfo is not None else at.astimezone()  # no offset: local time
-        if not in_range(at):
+        if not (_FIRST_YEAR <= at.year < _LAST_YEAR or in_range(at)):  # the year says, mostly
             raise ValueError
     except (ValueError, OverflowError):
         raise r.fail(

@@ -35,6 +35,9 @@ COLUMNS = (
 )
 STATES = {s.value: s for s in State}
 _KINDS = {k.value: k for k in Kind}
+# Each member's text, looked up (quicker than an enum's .value, a Python property).
+_TEXT: dict[State | Kind | None, str | None] = {m: m.value for m in (*State, *Kind)}
+_TEXT[None] = None
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _EPOCHS: dict[int, datetime] = {}  # 1970-01-01 UTC, in each offset seen
 _EPOCH_DAY = date(1970, 1, 1)
@@ -56,10 +59,10 @@ def row_of(e: Entry, created_us: int) -> tuple[Any, ...]:
     assert offset is not None, "entry times are always aware"
     return (
         e.id,
-        e.kind.value,
+        _TEXT[e.kind],
         to_us(e.at),
         offset.days * 86400 + offset.seconds,
-        e.state.value if e.state else None,
+        _TEXT[e.state],
         e.intensity,
         _words_json(e.body),
         e.with_who,
@@ -68,18 +71,20 @@ def row_of(e: Entry, created_us: int) -> tuple[Any, ...]:
         e.practice,
         e.duration_s,
         e.cycles,
-        e.state_after.value if e.state_after else None,
+        _TEXT[e.state_after],
         e.intensity_after,
         _json(e.detail, "{}"),
         created_us,
     )
 
 
-def same_row(row: tuple[Any, ...], e: Entry) -> bool:
-    """Whether a row of COLUMNS holds exactly `e` (its details compared as data, not as
-    text)."""
-    theirs, ours = row[:-1], row_of(e, 0)[: len(COLUMNS) - 1]
-    return theirs == ours and _loads(row[-1]) == e.detail
+def same_row(held: tuple[Any, ...], row: tuple[Any, ...]) -> bool:
+    """Whether a row of COLUMNS the journal holds is `row` (as row_of gives it) in all
+    but when it was written (its details compared as data, not as text)."""
+    last = len(COLUMNS) - 1
+    return held[:last] == row[:last] and (
+        held[last] == row[last] or _loads(held[last]) == _loads(row[last])
+    )
 
 
 def entry_of(row: tuple[Any, ...]) -> Entry:

@@ -141,9 +141,16 @@ class Journal:
         return self.merge(entries).added
 
     def merge(self, entries: Iterable[Entry], *, twins_in: str | None = None) -> Merged:
-        """Add the entries the journal does not have yet, in one transaction. One whose
+        """Add the entries the journal does not have yet, in one transaction (see
+        merge_rows)."""
+        now = now_us()
+        return self.merge_rows((row_of(e, now) for e in entries), twins_in=twins_in)
+
+    def merge_rows(self, rows: Iterable[tuple[Any, ...]], *, twins_in: str | None = None) -> Merged:
+        """Add the entries, as `row_of` gives them, that the journal does not have yet, in
+        one transaction (an import's rows may be made in another process). One whose
         id the journal already holds is left as the journal has it, and counted as the
-        same or, if any of its fields differ, as a conflict. `entries` is read a batch
+        same or, if any of its fields differ, as a conflict. `rows` is read a batch
         at a time (an import streams them in); an error from it, or an id given twice
         when `twins_in` names where they come from, rolls everything back.
 
@@ -151,7 +158,6 @@ class Journal:
         an id given twice is found by the database itself, inside the transaction (an
         id added earlier in it has a rowid above `after`; one the journal held before
         that the input named already is in a temporary table)."""
-        now = now_us()
         added = same = differ = 0
         conflicts: list[str] = []  # the first CONFLICTS_KEPT of them
         matching = False  # whether the temporary table of ids matched so far is made
@@ -169,35 +175,36 @@ class Journal:
                 # below 2**63 - 1), so their tags and sums can be kept in one pass.
                 after = self.conn.execute(sql.LAST_ROWID).fetchone()[0]
                 position = 0
-                for batch in _batches(entries, MERGE_BATCH):
-                    held = {} if empty and not added else self._held_rows([e.id for e in batch])
-                    new: dict[str, Entry] = {}
-                    for e in batch:
+                for batch in _batches(rows, MERGE_BATCH):
+                    held = {} if empty and not added else self._held_rows([row[0] for row in batch])
+                    new: dict[str, tuple[Any, ...]] = {}
+                    for row in batch:
                         position += 1
-                        found = held.get(e.id)
-                        twin = e.id in new or (found is not None and found[0] > after)
+                        entry_id = row[0]
+                        found = held.get(entry_id)
+                        twin = entry_id in new or (found is not None and found[0] > after)
                         if found is not None and not twin:
                             if not matching:
                                 self.conn.execute(sql.MAKE_MATCHED)
                                 matching = True
-                            twin = self.conn.execute(sql.MATCH, (e.id,)).rowcount == 0
+                            twin = self.conn.execute(sql.MATCH, (entry_id,)).rowcount == 0
                         if twin:
                             if twins_in is not None:
                                 raise InputError(
                                     f"{twins_in}: entry {position:,} has the same id as an "
                                     "earlier one "
-                                    f"({e.short_id}); {NOTHING_IMPORTED}"
+                                    f"({entry_id[:8]}); {NOTHING_IMPORTED}"
                                 )
                             continue
                         if found is None:
-                            new[e.id] = e
-                        elif same_row(found[1:], e):
+                            new[entry_id] = row
+                        elif same_row(found[1:], row):
                             same += 1
                         else:
                             differ += 1
                             if len(conflicts) < CONFLICTS_KEPT:
-                                conflicts.append(e.id)
-                    self.conn.executemany(sql.INSERT_ENTRY, (row_of(e, now) for e in new.values()))
+                                conflicts.append(entry_id)
+                    self.conn.executemany(sql.INSERT_ENTRY, new.values())
                     added += len(new)
                 # What is left is sorting (the sums, the indexes): the page cache gives
                 # way, so that it and SQLite's sorter never hold their most at once.
@@ -391,12 +398,20 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _batches(entries: Iterable[Entry], size: int) -> Iterator[list[Entry]]:
-    batch: list[Entry] = []
-    for e in entries:
-        batch.append(e)
-        if len(batch) == size:
+def _batches(rows: Iterable[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any, ...]]]:
+    """`rows` a batch at a time. When reading them finds a problem, the rows before it
+    are looked at first, so that the first problem in a file is the one named (an id
+    given twice on line 2 before a line of broken JSON on line 900)."""
+    batch: list[tuple[Any, ...]] = []
+    try:
+        for row in rows:
+            batch.append(row)
+            if len(batch) == size:
+                yield batch
+                batch = []
+    except InputError:
+        if batch:
             yield batch
-            batch = []
+        raise
     if batch:
         yield batch
