@@ -158,3 +158,18 @@ def test_without_fork_the_rows_are_made_in_this_process(monkeypatch: pytest.Monk
 
     with rows_read_aside(read_here, _Text(text), "x.jsonl", 7) as rows:
         assert list(rows) == made_here(text)
+
+
+def test_a_message_cut_off_in_the_middle_is_one_line_not_a_traceback() -> None:
+    """The child killed while it writes (the out-of-memory killer): half a message."""
+    import pickle
+
+    whole = pickle.dumps([("x",) * 17] * 300, pickle.HIGHEST_PROTOCOL)
+    inward, outward = os.pipe()
+    with open(outward, "wb") as out:
+        out.write(whole[: len(whole) // 2])
+    with (
+        open(inward, "rb") as pipe,
+        pytest.raises(InputError, match=r"^reading x\.json stopped part of the way"),
+    ):
+        list(read_aside._Received(pipe, "x.json"))

@@ -34,9 +34,12 @@ from coreg_tui.core.entries import Entry
 from coreg_tui.core.errors import InputError
 from coreg_tui.journal.rows import row_of
 from coreg_tui.messages import NOTHING_IMPORTED
+from coreg_tui.signals import ENDING
 
 ROWS_SENT = 500  # rows in one message down the pipe
 PIPE_BYTES = 1 << 20  # what the pipe holds: a few thousand rows
+_HELD = {signal.SIGINT, *ENDING}
+_PR_SET_PDEATHSIG = 1  # prctl(2)
 
 Row = tuple[Any, ...]
 Reader = Callable[[Any, str], Iterator[Entry]]
@@ -58,11 +61,22 @@ def rows_read_aside(
         return
     inward, outward = os.pipe()
     _widen(outward)
-    pid = os.fork()
-    if pid == 0:  # the child: it never returns, and leaves the parent's state alone
+    # No signal lands between the fork and the `try` that ends the child: they wait,
+    # and arrive inside it (in the child, once its own handlers are set).
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        pid = os.fork()
+    except OSError:  # no more processes to be had: read here, as without fork
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         os.close(inward)
+        os.close(outward)
+        yield rows_of(read, source, name, created_us)
+        return
+    if pid == 0:  # the child: it never returns, and leaves the parent's state alone
         code = 1
         try:
+            os.close(inward)
+            _become_reader(held)
             code = _send_rows(rows_of(read, source, name, created_us), outward)
         finally:
             os._exit(code)
@@ -70,9 +84,28 @@ def rows_read_aside(
     with open(inward, "rb") as pipe:
         received = _Received(pipe, name)
         try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
             yield iter(received)
         finally:
             _end_child(pid, wait=received.ended)
+
+
+def _become_reader(held: set[signal.Signals]) -> None:
+    """The child's own ways of ending. Ctrl-C reaches the parent too, which ends the child
+    once it has rolled back; a signal that ends coreg ends the child at once, without a
+    core file (the parent's handlers would run the parent's cleanup here); and the
+    child dies with its parent, however the parent ends (Linux)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in ENDING:
+        signal.signal(signum, signal.SIG_IGN if signum == signal.SIGQUIT else signal.SIG_DFL)
+    parent = os.getppid()
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent ended before that was set
+        os._exit(1)
+    signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _widen(fd: int) -> None:
@@ -87,12 +120,6 @@ def _widen(fd: int) -> None:
 
 def _send_rows(rows: Iterator[Row], fd: int) -> int:
     """Send `rows` down the pipe in batches, then how the reading ended."""
-    # Ctrl-C reaches the parent too: it ends the child when it has rolled back.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    ending = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
-    for signum in ending:  # not the parent's way of ending (through its `finally`s)
-        signal.signal(signum, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, ending)
     with open(fd, "wb") as pipe:
         batch: list[Row] = []
         try:
@@ -134,7 +161,7 @@ class _Received:
         while True:
             try:
                 message = load(self.pipe)
-            except EOFError:
+            except Exception:  # the child ended, between messages or in the middle of one
                 raise InputError(
                     f"reading {self.name} stopped part of the way; {NOTHING_IMPORTED}"
                 ) from None
@@ -150,7 +177,15 @@ class _Received:
 
 def _end_child(pid: int, *, wait: bool) -> None:
     """Reap the child: wait for it if it has said all it had to, else end it first (the
-    parent stopped early: a problem, Ctrl-C)."""
+    parent stopped early: a problem, Ctrl-C). A second signal waits until that is done."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        _reap(pid, wait=wait)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _reap(pid: int, *, wait: bool) -> None:
     with contextlib.suppress(ChildProcessError):
         done, _ = os.waitpid(pid, 0 if wait else os.WNOHANG)
         if done == 0:

@@ -409,7 +409,7 @@ def _batches(rows: Iterable[tuple[Any, ...]], size: int) -> Iterator[list[tuple[
             if len(batch) == size:
                 yield batch
                 batch = []
-    except InputError:
+    except Exception:
         if batch:
             yield batch
         raise
