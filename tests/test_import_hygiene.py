@@ -148,3 +148,32 @@ def test_a_check_in_loads_neither_the_cli_library_nor_rich(argv: list[str]) -> N
         "assert 'coreg_tui.cli.checkin' in sys.modules"
     )
     assert modules_left_after(body) == "clean"
+
+
+NETWORK = ("websockets", "cryptography", "ssl", "asyncio")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["log", "calm", "-n", "x"],
+        ["breathe", "1-1", "-c", "1", "--plain", "--no-log"],
+        ["list"],
+        ["export", "-f", "json"],
+        ["stats"],
+        ["together", "--help"],
+        ["together", "join", "not-a-code"],
+    ],
+)
+def test_only_a_circle_loads_the_network(argv: list[str], tmp_path: object) -> None:
+    """websockets, cryptography, ssl and asyncio load for `coreg together host` and `join`
+    alone (a refused code needs none of them either)."""
+    body = (
+        "import os, io\n"
+        "sys.stdin = io.StringIO('')\n"
+        "from coreg_tui.cli.app import run\n"
+        f"try:\n    run({argv!r})\nexcept SystemExit:\n    pass\n"
+        f"loaded = [m for m in {NETWORK!r} if m in sys.modules]\n"
+        "assert not loaded, loaded"
+    )
+    assert modules_left_after(body) == "clean"

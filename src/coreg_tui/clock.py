@@ -45,3 +45,27 @@ def system_clock() -> Clock:
     except ValueError:
         scale = 1.0
     return FastClock(scale) if 1 < scale <= 1000 else SystemClock()
+
+
+class ShiftedClock(SystemClock):
+    """The system clock read `shift` seconds ahead: another machine's clock, as a live
+    circle meets it (each machine's monotonic clock counts from its own start)."""
+
+    def __init__(self, shift: float) -> None:
+        self.shift = shift
+
+    def monotonic(self) -> float:  # type: ignore[override]
+        return time.monotonic() + self.shift
+
+
+def circle_clock() -> Clock:
+    """The clock a live circle's host or joiner reads: the system's, or with
+    COREG_CLOCK_SHIFT=SECONDS, one that many seconds off (as tests and benchmarks stand
+    in for machines far apart). Never sped up: a circle runs at everyone's real pace."""
+    import os
+
+    try:
+        shift = float(os.environ.get("COREG_CLOCK_SHIFT", "0"))
+    except ValueError:
+        shift = 0.0
+    return ShiftedClock(shift) if shift and abs(shift) < 1e9 else SystemClock()

@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("coreg_tui.cli.stats", "stats"),
     "report": ("coreg_tui.cli.stats", "report"),
     "completion": ("coreg_tui.cli.completion", "completion"),
+    "together": ("coreg_tui.cli.together", "together_app"),
     "content": ("coreg_tui.cli.practices", "content_app"),
     "config": ("coreg_tui.cli.settings", "config_app"),
 }

@@ -153,6 +153,38 @@ COMMANDS: dict[str, Command] = {
         (("--week", FLAG), ("--month", FLAG), *RANGE, *WRITE_TO),
     ),
     "completion": Command("Print the TAB completion script for bash, zsh or fish.", (), (SHELLS,)),
+    "together": Command(
+        "Breathe together, live, from anywhere: one person hosts, others join with a code.",
+        subcommands={
+            "host": Command(
+                "Host a circle: prints the command others run to join, then leads the breathing.",
+                (
+                    ("--name", TEXT),
+                    ("--lan", FLAG),
+                    ("--port", TEXT),
+                    ("--cycles", "-c", TEXT),
+                    ("--minutes", "-m", TEXT),
+                    ("--start-in", TEXT),
+                    ("--max", TEXT),
+                    ("--plain", FLAG),
+                    *AROUND,
+                    ("--no-log", FLAG),
+                ),
+                (PRESET,),
+            ),
+            "join": Command(
+                "Join a circle with the code its host gave you, and breathe in step with everyone.",
+                (
+                    ("--name", TEXT),
+                    ("--share-state", FLAG),
+                    ("--plain", FLAG),
+                    *AROUND,
+                    ("--no-log", FLAG),
+                ),
+                (TEXT,),
+            ),
+        },
+    ),
     "content": Command(
         "Tools for people who write practices.",
         subcommands={

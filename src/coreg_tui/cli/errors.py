@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-from coreg_tui.core.errors import InputError, OutputError, reason_of
+from coreg_tui.core.errors import InputError, OutputError, UnreachableError, reason_of
 from coreg_tui.text import one_line
 
 
@@ -166,6 +166,9 @@ def guarded(call: Callable[[], object]) -> NoReturn:
         tell_config()
         _say(str(exc))
         _finish(2)
+    except UnreachableError as exc:
+        _say(str(exc))
+        _finish(1)
     except Exception as exc:
         tell_config()
         if (usage := _usage_error(exc)) is not None:

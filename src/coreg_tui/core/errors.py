@@ -9,6 +9,11 @@ class InputError(ValueError):
     """Input from a person or their files that coreg cannot use, said in one line."""
 
 
+class UnreachableError(Exception):
+    """Something out of the person's hands that stops a command (a circle's host that
+    cannot be reached): one line, exit 1."""
+
+
 class OutputError(Exception):
     """Output that could not be written (a full disk, a closed stream): one line, exit 1."""
 

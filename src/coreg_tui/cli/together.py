@@ -1,0 +1,192 @@
+"""`coreg together host` and `coreg together join`: breathing in a live circle.
+
+The network (websockets, cryptography, asyncio) is imported only when one of these
+runs; no other command loads it (tests/test_import_hygiene.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from coreg_tui.cli.options import After, Before, NoLog, Plain
+
+if TYPE_CHECKING:
+    from coreg_tui.core.pacing import Pattern
+
+together_app = typer.Typer(
+    help="Breathe together, live, from anywhere: one person hosts, others join with a code.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def _pattern(text: str | None) -> tuple[Pattern, str]:
+    from coreg_tui.config import config
+    from coreg_tui.content import DEFAULT_PRESET, breathing
+    from coreg_tui.core.pacing import check_limits, resolve
+
+    pattern, preset = resolve(
+        text or config().default_pattern or DEFAULT_PRESET, breathing().presets
+    )
+    check_limits(pattern)
+    return pattern, preset.name if preset else str(pattern)
+
+
+@together_app.command("host")
+def host(
+    pattern: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[PATTERN]", help="A preset or a pattern, as for breathe.", show_default=False
+        ),
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", metavar="NAME", help="How the circle sees you.", show_default=False),
+    ] = None,
+    lan: Annotated[
+        bool,
+        typer.Option(
+            "--lan", help="Listen on this machine's network addresses, not only on loopback."
+        ),
+    ] = False,
+    port: Annotated[
+        int,
+        typer.Option("--port", metavar="N", help="The port to listen on (default: any free one)."),
+    ] = 0,
+    cycles: Annotated[
+        int | None,
+        typer.Option(
+            "--cycles", "-c", metavar="N", help="End after N breaths.", show_default=False
+        ),
+    ] = None,
+    minutes: Annotated[
+        float | None,
+        typer.Option(
+            "--minutes",
+            "-m",
+            metavar="M",
+            help="End after M minutes (the breath in progress is finished).",
+            show_default=False,
+        ),
+    ] = None,
+    start_in: Annotated[
+        str | None,
+        typer.Option(
+            "--start-in",
+            metavar="DURATION",
+            help="Begin by itself after this long (30s, 2m); otherwise Enter begins.",
+            show_default=False,
+        ),
+    ] = None,
+    most: Annotated[
+        int, typer.Option("--max", metavar="N", help="At most N people join (default 50).")
+    ] = 50,
+    plain: Plain = False,
+    before: Before = None,
+    after: After = None,
+    no_log: NoLog = False,
+) -> None:
+    """Host a circle: prints the command others run to join, then leads the breathing."""
+    from coreg_tui.cli.breathe import read_around
+    from coreg_tui.core.durations import parse_duration
+    from coreg_tui.core.errors import InputError
+
+    chosen, label = _pattern(pattern)
+    if not 0 <= port <= 65535:
+        raise InputError(f"--port should be 0 to 65535, not {port}")
+    if cycles is not None and cycles < 1:
+        raise InputError(f"--cycles should be 1 or more, not {cycles}")
+    if minutes is not None and not 0 < minutes <= 24 * 60:
+        raise InputError(f"--minutes should be more than 0 and at most a day, not {minutes}")
+    if not 1 <= most <= 1000:
+        raise InputError(f"--max should be 1 to 1000, not {most}")
+    wait = parse_duration(start_in, bare_unit="s") if start_in is not None else None
+    around = read_around(before, after)
+    from coreg_tui.together.hosting import run_host
+
+    result = run_host(
+        chosen,
+        name=_clean_name(name),
+        lan=lan,
+        port=port,
+        cycles=cycles,
+        minutes=minutes,
+        start_in=wait,
+        most=most,
+    )
+    _keep(result, label, around, keep=not no_log, plain=True)
+
+
+@together_app.command("join")
+def join(
+    code: Annotated[str, typer.Argument(metavar="CODE", help="The code the host's coreg printed.")],
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            metavar="NAME",
+            help="How the circle sees you (else: someone).",
+            show_default=False,
+        ),
+    ] = None,
+    share_state: Annotated[
+        bool,
+        typer.Option(
+            "--share-state",
+            help="Show the circle your state before and after (--before, --after) as a "
+            "shape; never notes or tags.",
+        ),
+    ] = False,
+    plain: Plain = False,
+    before: Before = None,
+    after: After = None,
+    no_log: NoLog = False,
+) -> None:
+    """Join a circle with the code its host gave you, and breathe in step with everyone."""
+    from coreg_tui.cli.breathe import read_around
+    from coreg_tui.together.code import parse_code
+
+    joining = parse_code(code)
+    around = read_around(before, after)
+    from coreg_tui.together.joining import run_joiner
+
+    shared = around["before"][0].value if share_state and around["before"] else None
+    result = run_joiner(joining, name=_clean_name(name), share=share_state, before=shared)
+    _keep(result, result.label, around, keep=not no_log, plain=True)
+
+
+def _clean_name(name: str | None) -> str | None:
+    from coreg_tui.together.wire import name_of
+
+    return name_of(name) if name is not None else None
+
+
+def _keep(result: Any, label: str, around: dict[str, Any], *, keep: bool, plain: bool) -> None:
+    """The circle as the person's own journal keeps it: a practice, with whom."""
+    from dataclasses import replace
+
+    from coreg_tui.cli.breathe import finish_session
+    from coreg_tui.core.durations import format_duration
+    from coreg_tui.core.session import practice_entry
+
+    if result.breathing_s < 1.0 or result.started_at is None:
+        finish_session("Ended before the first breath.", None, plain=plain)
+        return
+    noun = "breath" if result.cycles == 1 else "breaths"
+    line = f"{result.cycles} {noun} in {format_duration(result.breathing_s)} in the circle."
+    entry = practice_entry(
+        label,
+        result.started_at,
+        result.breathing_s,
+        cycles=result.cycles,
+        before=around["before"],
+        after=around["after"],
+        detail={"circle": True, "finished": result.finished},
+    )
+    entry = replace(entry, with_who=", ".join(result.others) or None)
+    finish_session(line, entry if keep else None, plain=plain)
+    sys.stdout.flush()

@@ -1,0 +1,197 @@
+"""`coreg together host`, run: the server, the leader's keys, the host's own breath."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+import sys
+
+from coreg_tui.clock import circle_clock
+from coreg_tui.core import circle as shared
+from coreg_tui.core.errors import InputError
+from coreg_tui.core.pacing import Pattern
+from coreg_tui.together import tls
+from coreg_tui.together.code import new_secret
+from coreg_tui.together.host import Circle, code_for, serve_circle
+from coreg_tui.together.outcome import Outcome, outcome_of
+from coreg_tui.together.pacing_lines import breathe_lines
+
+LEAD_KEYS = (
+    "While breathing: a pattern (such as 5-5) and Enter moves everyone to it, p pauses, "
+    "g goes on, q ends the circle."
+)
+
+
+def lan_address() -> str:
+    """The address this machine's other machines see (no packet is sent to find it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # a documentation address: routing only
+            return str(probe.getsockname()[0])
+        except OSError:
+            return "127.0.0.1"
+
+
+CLOCK = circle_clock()
+
+
+def say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def log(line: str) -> None:
+    sys.stderr.write(f"coreg: {line}\n")
+    sys.stderr.flush()
+
+
+def run_host(
+    pattern: Pattern,
+    *,
+    name: str | None,
+    lan: bool,
+    port: int,
+    cycles: int | None,
+    minutes: float | None,
+    start_in: float | None,
+    most: int,
+) -> Outcome:
+    return asyncio.run(
+        _host(
+            pattern,
+            name=name,
+            lan=lan,
+            port=port,
+            cycles=cycles,
+            minutes=minutes,
+            start_in=start_in,
+            most=most,
+        )
+    )
+
+
+async def _host(
+    pattern: Pattern,
+    *,
+    name: str | None,
+    lan: bool,
+    port: int,
+    cycles: int | None,
+    minutes: float | None,
+    start_in: float | None,
+    most: int,
+) -> Outcome:
+    context, pin = tls.host_context()
+    secret = new_secret()
+    circle = Circle(pattern, secret, CLOCK.monotonic, name=name, most=most, told=say)
+    circle.told = say
+    try:
+        server = await serve_circle(circle, "" if lan else "127.0.0.1", port, context)
+    except OSError as exc:
+        raise InputError(f"cannot listen on port {port} ({exc.strerror or exc})") from None
+    circle.told = _host_line(circle)
+    code = code_for(server, lan_address() if lan else "127.0.0.1", pin, secret)
+    say("Others join with this command (the code is the circle's key: share it only with them):")
+    say(f"coreg together join {code}")
+    begins = (
+        "Enter begins the breathing."
+        if start_in is None
+        else (f"The breathing begins in {start_in:g} s.")
+    )
+    say(f"{begins} {LEAD_KEYS}")
+    seen: list[str] = []
+    finished = False
+    loop = asyncio.get_running_loop()
+    keys = _keys(loop, circle)
+    try:
+        if start_in is not None:
+            loop.call_later(start_in, circle.begin)
+        breathing = asyncio.create_task(
+            breathe_lines(lambda: circle.timeline, CLOCK.monotonic, sys.stdout)
+        )
+        while not breathing.done():
+            for who in circle.names():
+                if who not in seen:
+                    seen.append(who)
+            _limits(circle, cycles, minutes)
+            await asyncio.wait({breathing}, timeout=0.1)
+        finished = True
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        circle.end()
+    finally:
+        if keys:
+            loop.remove_reader(sys.stdin.fileno())
+        await asyncio.sleep(0.2)  # the end reaches everyone
+        server.close()
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(server.wait_closed(), 3)
+    return outcome_of(circle.timeline, CLOCK.monotonic(), seen, finished=finished)
+
+
+def _host_line(circle: Circle):  # type: ignore[no-untyped-def]
+    def told(line: str) -> None:
+        (log if line.startswith("closed a connection") else say)(line)
+
+    return told
+
+
+def _limits(circle: Circle, cycles: int | None, minutes: float | None) -> None:
+    """--cycles and --minutes: the end is set while the last breath is under way."""
+    line = circle.timeline
+    if line is None or line.ends is not None:
+        return
+    now = CLOCK.monotonic()
+    over_time = minutes is not None and now >= line.begins + minutes * 60
+    last_breath = (
+        cycles is not None and now >= line.begins and shared.cycles_done(line, now) >= cycles - 1
+    )
+    if over_time or last_breath:
+        circle.end()
+
+
+def _keys(loop: asyncio.AbstractEventLoop, circle: Circle) -> bool:
+    """The leader's keys, a line at a time from standard input (none when it is not there)."""
+    try:
+        fd = sys.stdin.fileno()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+    def heard() -> None:
+        line = sys.stdin.readline()
+        if not line:  # end of input: the keys are gone, the circle goes on
+            loop.remove_reader(fd)
+            return
+        _lead(circle, line.strip())
+
+    try:
+        loop.add_reader(fd, heard)
+    except (NotImplementedError, OSError, ValueError):
+        return False
+    return True
+
+
+def _lead(circle: Circle, said: str) -> None:
+    from coreg_tui.cli.together import _pattern
+
+    word = said.lower()
+    if not word:
+        if circle.timeline is None:
+            circle.begin()
+        return
+    if word in ("p", "pause"):
+        circle.pause()
+        say("paused for everyone (g goes on)")
+    elif word in ("g", "go", "go on"):
+        circle.go_on()
+    elif word in ("q", "end", "quit"):
+        circle.end()
+        say("ending as this breath ends")
+    else:
+        try:
+            pattern, label = _pattern(said)
+        except InputError as exc:
+            say(f"{exc} (p pauses, g goes on, q ends)")
+            return
+        circle.change(pattern)
+        say(f"moving everyone to {label}, gliding over {shared.GLIDE_S:.0f} s")

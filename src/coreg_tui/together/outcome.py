@@ -1,0 +1,37 @@
+"""What a person takes away from a circle: how long they breathed, how many breaths,
+with whom; the CLI keeps it in their own journal and nowhere else."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from coreg_tui.core import circle
+from coreg_tui.core.circle import Timeline
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    started_at: datetime | None  # when the first breath began (None: it never did)
+    breathing_s: float
+    cycles: int
+    others: tuple[str, ...]  # everyone else who was in the circle, in the order they came
+    finished: bool  # the circle ended (not left early)
+    label: str = ""  # the pattern the circle breathed toward at the end
+
+
+def outcome_of(
+    timeline: Timeline | None, host_now: float, others: list[str], *, finished: bool
+) -> Outcome:
+    if timeline is None or host_now <= timeline.begins:
+        return Outcome(None, 0.0, 0, tuple(others), finished)
+    started = datetime.fromtimestamp(time.time() - (host_now - timeline.begins), UTC)
+    return Outcome(
+        started,
+        circle.breathing_s(timeline, host_now),
+        circle.cycles_done(timeline, host_now),
+        tuple(others),
+        finished,
+        str(timeline.pattern()),
+    )
