@@ -54,17 +54,18 @@ def test_a_new_pattern_begins_with_a_breath_ahead_of_now_and_glides() -> None:
     assert later.pattern() == FAST
 
 
-def test_pause_holds_everyone_and_going_on_keeps_the_pattern_asked_meanwhile() -> None:
+def test_pause_holds_everyone_and_going_on_glides_from_where_it_was() -> None:
     line = circle.begin(SLOW, host_now=0.0)
     held = circle.paused(line, host_now=line.begins + 7.0)
     assert moment(held, line.begins + 7.0).what == "breathing"  # LEAD_S to hear of it
     assert moment(held, line.begins + 7.0 + LEAD_S).what == "paused"
-    held = circle.changed(held, FAST, host_now=line.begins + 20.0)
+    held = circle.changed(held, FAST, host_now=line.begins + 20.0)  # asked while paused
     assert moment(held, line.begins + 25.0).what == "paused"
     going = circle.resumed(held, host_now=line.begins + 40.0)
     back = line.begins + 40.0 + LEAD_S
-    assert same(moment(going, back).phase, phase_at(FAST, 0.0))
-    assert same(moment(going, back + 2.5).phase, phase_at(FAST, 2.5))
+    assert same(moment(going, back).phase, phase_at(SLOW, 0.0))  # no jump: where it was
+    later = moment(going, back + GLIDE_S + 10).phase
+    assert later is not None and later.pattern == FAST  # and on to the new one
 
 
 def test_the_end_waits_for_the_breath_in_progress() -> None:

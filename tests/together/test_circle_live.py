@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
+from coreg_tui.core.circle import LEAD_S
 from tests.installed import COREG
 from tests.together.circles import code_of, start
 
@@ -119,3 +121,57 @@ def test_a_mistyped_code_is_one_line_and_exit_2(code: str, says: str, tmp_path: 
     )
     assert joined.returncode == 2
     assert joined.stderr.count("\n") == 1 and says in joined.stderr
+
+
+def test_the_leader_begins_moves_pauses_and_ends_the_circle_for_everyone(tmp_path: Path) -> None:
+    host = start("together", "host", "1-1", home=str(tmp_path / "h"))
+    code = code_of(host)
+    joiner = start("together", "join", code, "--name", "Sam", home=str(tmp_path / "j"))
+    host.wait_for(r"^Sam joined")
+    assert joiner.wait_for(r"^waiting for the host to begin")
+
+    def lead(line: str) -> None:
+        assert host.proc.stdin is not None
+        host.proc.stdin.write(line + "\n")
+        host.proc.stdin.flush()
+
+    lead("")  # Enter begins
+    joiner.wait_for(r"^inhale 1s")
+    lead("4-6")
+    assert "gliding over 30 s" in host.wait_for(r"^moving everyone to")
+    gliding = joiner.wait_for(r"^inhale (1\.[1-9]|[23](\.\d)?)s", timeout=15)
+    assert gliding != "inhale 1s"
+    lead("p")
+    joiner.wait_for(r"^paused$")
+    lead("g")
+    time.sleep(LEAD_S + 2.5)  # on again, a breath or so, then the end
+    lead("q")
+    returncode, err = joiner.finish()
+    host.finish()
+    assert returncode == 0, err
+    after_pause = [line for _, line in joiner.lines][[x for _, x in joiner.lines].index("paused") :]
+    assert any(line.startswith(("inhale", "exhale")) for line in after_pause)
+    assert joiner.lines[-2][1].startswith("done: ")
+
+
+def test_the_circle_begins_at_the_rhythm_of_the_one_the_leader_attunes_to(
+    tmp_path: Path,
+) -> None:
+    host = start("together", "host", "4-6", home=str(tmp_path / "h"))
+    code = code_of(host)
+    sam = start("together", "join", code, "--name", "Sam", home=str(tmp_path / "j"))
+    host.wait_for(r"^Sam joined")
+    assert host.proc.stdin is not None and sam.proc.stdin is not None
+    host.proc.stdin.write("attune sam\n")
+    host.proc.stdin.flush()
+    sam.wait_for(r"press Enter as each breath in begins")
+    for gap in (0.0, 2.0, 3.0, 2.0, 3.0, 2.0, 3.0):  # in 2 s, out 3 s
+        time.sleep(gap)
+        sam.proc.stdin.write("\n")
+        sam.proc.stdin.flush()
+    assert "your rhythm: 2-3" in sam.wait_for(r"^your rhythm")
+    assert "breathes about 2-3" in host.wait_for(r"breathes about")
+    assert sam.wait_for(r"^(inhale|exhale) ") == "inhale 2s"  # met where they are
+    host.proc.stdin.write("q\n")
+    host.proc.stdin.flush()
+    assert sam.finish()[0] == 0 and host.finish()[0] == 0

@@ -154,8 +154,16 @@ def join(
     around = read_around(before, after)
     from coreg_tui.together.joining import run_joiner
 
-    shared = around["before"][0].value if share_state and around["before"] else None
-    result = run_joiner(joining, name=_clean_name(name), share=share_state, before=shared)
+    def shared(when: str) -> str | None:
+        return around[when][0].value if share_state and around[when] else None
+
+    result = run_joiner(
+        joining,
+        name=_clean_name(name),
+        share=share_state,
+        before=shared("before"),
+        after=shared("after"),
+    )
     _keep(result, result.label, around, keep=not no_log, plain=True)
 
 

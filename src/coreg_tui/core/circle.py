@@ -21,6 +21,7 @@ from coreg_tui.core.attune import needs_glide
 from coreg_tui.core.pacing import Glide, Pacer, Pattern, PhaseState, phase_at
 
 GLIDE_S = 30.0  # a new pattern is reached over this long
+MEET_S = 120.0  # from someone's own rhythm to the circle's (as breathe's default ramp)
 LEAD_S = 1.5  # how far ahead a change is set, for it to reach everyone first
 START_LEAD_S = 3.0  # from Enter to the first breath: time to settle and to hear of it
 
@@ -69,10 +70,11 @@ class Moment:
 
 def begin(pattern: Pattern, host_now: float, *, met: Pattern | None = None) -> Timeline:
     """The circle's first breath, START_LEAD_S from now: at `pattern`, or, when the leader
-    first met someone's own rhythm (`met`), at that rhythm, gliding to `pattern`."""
+    first met someone's own rhythm (`met`), at that rhythm, gliding to `pattern` over
+    MEET_S."""
     pacer: Pacer = pattern
     if met is not None and needs_glide(met, pattern):
-        pacer = Glide(met, pattern, GLIDE_S)
+        pacer = Glide(met, pattern, MEET_S)
     return Timeline((Piece(host_now + START_LEAD_S, pacer),))
 
 
@@ -106,28 +108,42 @@ def _next_breath(timeline: Timeline, host_s: float) -> tuple[float, Pattern | No
 
 def changed(timeline: Timeline, pattern: Pattern, host_now: float) -> Timeline:
     """Everyone moves to `pattern`, gliding from the breath before over GLIDE_S, from the
-    first breath that begins at least LEAD_S from now. While paused, the circle goes on
-    at `pattern` when it goes on."""
+    first breath that begins at least LEAD_S from now. While paused, the circle glides
+    to `pattern` from where it was when it goes on."""
     last = timeline.pieces[-1]
     if last.paused:
-        return replace(timeline, pieces=(*timeline.pieces[:-1], replace(last, pacer=pattern)))
+        where = last.pacer.start if isinstance(last.pacer, Glide) else last.pacer.pattern_for(0)
+        return replace(
+            timeline, pieces=(*timeline.pieces[:-1], replace(last, pacer=_toward(where, pattern)))
+        )
     at, current = _next_breath(timeline, host_now + LEAD_S)
-    pacer: Pacer = pattern if current is None else Glide(current, pattern, GLIDE_S)
+    pacer: Pacer = pattern if current is None else _toward(current, pattern)
     return _from(timeline, Piece(at, pacer))
 
 
 def paused(timeline: Timeline, host_now: float) -> Timeline:
-    """Everyone holds still from LEAD_S from now."""
+    """Everyone holds still from LEAD_S from now; when the circle goes on, it breathes on
+    from the pattern it was at (a glide begun goes on gliding)."""
     if timeline.pieces[-1].paused:
         return timeline
-    return _from(timeline, Piece(host_now + LEAD_S, timeline.pattern(), paused=True))
+    at = host_now + LEAD_S
+    piece = timeline.piece_at(at)
+    if piece is None:  # not begun yet: it begins paused
+        return _from(timeline, Piece(timeline.begins, timeline.pieces[0].pacer, paused=True))
+    k = piece.pacer.cycle_at(at - piece.begins)
+    return _from(timeline, Piece(at, _toward(piece.pacer.pattern_for(k), piece.target()), True))
 
 
 def resumed(timeline: Timeline, host_now: float) -> Timeline:
-    """Everyone breathes again, LEAD_S from now, at the pattern the circle breathes toward."""
-    if not timeline.pieces[-1].paused:
+    """Everyone breathes again, LEAD_S from now, from where the pause left them."""
+    last = timeline.pieces[-1]
+    if not last.paused:
         return timeline
-    return _from(timeline, Piece(host_now + LEAD_S, timeline.pattern()))
+    return _from(timeline, Piece(host_now + LEAD_S, last.pacer))
+
+
+def _toward(current: Pattern, target: Pattern) -> Pacer:
+    return target if current == target else Glide(current, target, GLIDE_S)
 
 
 def ended(timeline: Timeline, host_now: float) -> Timeline:

@@ -27,6 +27,7 @@ from coreg_tui.core.circle import Timeline
 from coreg_tui.core.pacing import Pattern
 from coreg_tui.together import wire
 from coreg_tui.together.code import JoinCode
+from coreg_tui.together.joiner import shared_line
 from coreg_tui.together.wire import BadMessageError
 
 HELLO_S = 5.0  # to say hello after connecting
@@ -66,6 +67,7 @@ class Circle:
     timeline: Timeline | None = None
     people: dict[ServerConnection, Person] = field(default_factory=dict)
     told: Callable[[str], None] = print
+    asked: Person | None = None  # the one asked to tap their breath
     _numbers: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _refused: int = 0
     _refusal_told: float = -1e9
@@ -76,6 +78,24 @@ class Circle:
         if self.timeline is None:
             self.timeline = circle.begin(self.pattern, self.clock(), met=met)
             self._send_timeline()
+
+    def attune(self, name: str | None) -> str:
+        """Ask one person (by name, or the only one) to tap their breath; what to tell the
+        leader."""
+        if self.timeline is not None:
+            return "the circle has begun; attune before it begins"
+        found = [
+            (c, p)
+            for c, p in self.people.items()
+            if name is None or (p.name or "").lower() == name.lower()
+        ]
+        if len(found) != 1:
+            who = ", ".join(self.names()) or "nobody yet"
+            return f"whom to attune to? give one name: attune NAME (here: {who})"
+        connection, person = found[0]
+        self.asked = person
+        _broadcast({connection: person}, wire.encode("attune"))
+        return f"asked {person.name or 'someone'} to tap their breath; the circle begins with it"
 
     def change(self, pattern: Pattern) -> None:
         self.pattern = pattern
@@ -213,6 +233,17 @@ class Circle:
                     setattr(person, when, wire.state_of(message.get("state")))
                     if person.shares:
                         _broadcast(self.people, self._presence())
+                        self.told(shared_line(person.name, person.before, person.after))
+                elif kind == "rhythm":
+                    if self.asked is not person or self.timeline is not None:
+                        raise BadMessageError("a rhythm nobody asked for")
+                    met = wire.pattern_in(message.get("pattern"))
+                    self.asked = None
+                    self.told(
+                        f"{person.name or 'someone'} breathes about {met}: the circle begins "
+                        f"there and glides to {self.pattern} over {circle.MEET_S / 60:.0f} minutes"
+                    )
+                    self.begin(met=met)
                 elif kind == "bye":
                     return
                 else:

@@ -14,10 +14,12 @@ from coreg_tui.core.pacing import Pattern
 from coreg_tui.together import tls
 from coreg_tui.together.code import new_secret
 from coreg_tui.together.host import Circle, code_for, serve_circle
+from coreg_tui.together.keys import lines_from_stdin, stop_reading
 from coreg_tui.together.outcome import Outcome, outcome_of
 from coreg_tui.together.pacing_lines import breathe_lines
 
 LEAD_KEYS = (
+    "Or first: attune NAME asks them to tap their breath, and the circle begins at it. "
     "While breathing: a pattern (such as 5-5) and Enter moves everyone to it, p pauses, "
     "g goes on, q ends the circle."
 )
@@ -121,7 +123,7 @@ async def _host(
         circle.end()
     finally:
         if keys:
-            loop.remove_reader(sys.stdin.fileno())
+            stop_reading(loop)
         await asyncio.sleep(0.2)  # the end reaches everyone
         server.close()
         with contextlib.suppress(Exception):
@@ -151,24 +153,8 @@ def _limits(circle: Circle, cycles: int | None, minutes: float | None) -> None:
 
 
 def _keys(loop: asyncio.AbstractEventLoop, circle: Circle) -> bool:
-    """The leader's keys, a line at a time from standard input (none when it is not there)."""
-    try:
-        fd = sys.stdin.fileno()
-    except (AttributeError, ValueError, OSError):
-        return False
-
-    def heard() -> None:
-        line = sys.stdin.readline()
-        if not line:  # end of input: the keys are gone, the circle goes on
-            loop.remove_reader(fd)
-            return
-        _lead(circle, line.strip())
-
-    try:
-        loop.add_reader(fd, heard)
-    except (NotImplementedError, OSError, ValueError):
-        return False
-    return True
+    """The leader's keys: a line at a time from standard input."""
+    return lines_from_stdin(loop, lambda line: _lead(circle, line))
 
 
 def _lead(circle: Circle, said: str) -> None:
@@ -179,7 +165,9 @@ def _lead(circle: Circle, said: str) -> None:
         if circle.timeline is None:
             circle.begin()
         return
-    if word in ("p", "pause"):
+    if word == "attune" or word.startswith("attune "):
+        say(circle.attune(said[len("attune") :].strip() or None))
+    elif word in ("p", "pause"):
         circle.pause()
         say("paused for everyone (g goes on)")
     elif word in ("g", "go", "go on"):

@@ -19,6 +19,7 @@ from typing import Any
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
 
+from coreg_tui.core.attune import TAPS, rhythm
 from coreg_tui.core.circle import Timeline
 from coreg_tui.core.clock_offset import OffsetEstimate, RoundTrip
 from coreg_tui.together import tls, wire
@@ -49,6 +50,24 @@ class Joined:
     connected: bool = False
     host_gone: bool = False  # the host ended the circle, or could not be found again
     connected_said: bool = False
+    shared: dict[Any, tuple[str | None, str | None]] = field(default_factory=dict)
+    connection: ClientConnection | None = None
+    taps: list[float] | None = None  # while the host waits for this person's rhythm
+
+    def tapped(self) -> str | None:
+        """An Enter while asked to tap: the message to send once the rhythm is known."""
+        if self.taps is None:
+            return None
+        self.taps.append(self.clock())
+        if len(self.taps) < TAPS:
+            self.told(f"{len(self.taps)} of {TAPS}")
+            return None
+        measured = rhythm(self.taps)
+        self.taps = None
+        if measured is None:
+            return None
+        self.told(f"your rhythm: {measured}; thank you")
+        return wire.encode("rhythm", pattern=wire.pattern_out(measured))
 
     def host_time(self) -> float | None:
         offset = self.estimate.offset
@@ -72,9 +91,19 @@ class Joined:
             if type(people) is not list or not all(type(p) is dict for p in people):
                 raise BadMessageError("people")
             self.people = [
-                {"id": p.get("id"), "name": wire.name_of(p.get("name")), "host": p.get("host")}
+                {
+                    "id": p.get("id"),
+                    "name": wire.name_of(p.get("name")),
+                    "host": p.get("host"),
+                    "shared": (wire.state_of(p.get("before")), wire.state_of(p.get("after"))),
+                }
                 for p in people
             ]
+            for person in self.people:
+                shared, key = person["shared"], person["id"]
+                if shared != (None, None) and self.shared.get(key) != shared:
+                    self.shared[key] = shared
+                    self.told(shared_line(person["name"], *shared))
             if not self.connected_said:
                 self.connected_said = True
                 host = next((p["name"] for p in self.people if p.get("host")), None)
@@ -86,9 +115,25 @@ class Joined:
                         f"{wire.name_of(message[key]) or 'someone'} {words} "
                         f"({len(self.people)} in the circle)"
                     )
+        elif kind == "attune":
+            self.taps = []
+            self.told(
+                "The host asks to meet your breath: press Enter as each breath in begins and "
+                f"again as each breath out begins ({TAPS} taps). The circle begins at your rhythm."
+            )
         elif kind == "welcome":
             me = message.get("you")
             self.me = me if type(me) is int else None
+
+
+def shared_line(name: str | None, before: str | None, after: str | None) -> str:
+    """A person's shared state, as shapes: `Sam: ▲ → ●`."""
+    from coreg_tui.core.states import State
+    from coreg_tui.visual.state_marks import MARKS
+
+    marks = [MARKS[State(s)] for s in (before, after) if s is not None]
+    arrow = " \u2192 "
+    return f"{name or 'someone'}: {arrow.join(marks)}"
 
 
 async def _open(code: JoinCode) -> ClientConnection:
@@ -192,6 +237,7 @@ async def _in_circle(
         wire.encode("hello", v=wire.VERSION, secret=secret, name=name, share=share)
     )
     joined.connected = True
+    joined.connection = connection
     syncing = asyncio.create_task(_sync(connection, joined))
     try:
         if share and before:

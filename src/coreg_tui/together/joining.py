@@ -10,6 +10,7 @@ from coreg_tui.clock import circle_clock
 from coreg_tui.core.errors import UnreachableError
 from coreg_tui.together.code import JoinCode
 from coreg_tui.together.joiner import CannotJoinError, Joined, session
+from coreg_tui.together.keys import lines_from_stdin, stop_reading
 from coreg_tui.together.outcome import Outcome, outcome_of
 from coreg_tui.together.pacing_lines import breathe_lines
 
@@ -21,11 +22,15 @@ def say(line: str) -> None:
     sys.stdout.flush()
 
 
-def run_joiner(code: JoinCode, *, name: str | None, share: bool, before: str | None) -> Outcome:
-    return asyncio.run(_join(code, name=name, share=share, before=before))
+def run_joiner(
+    code: JoinCode, *, name: str | None, share: bool, before: str | None, after: str | None
+) -> Outcome:
+    return asyncio.run(_join(code, name=name, share=share, before=before, after=after))
 
 
-async def _join(code: JoinCode, *, name: str | None, share: bool, before: str | None) -> Outcome:
+async def _join(
+    code: JoinCode, *, name: str | None, share: bool, before: str | None, after: str | None
+) -> Outcome:
     joined = Joined(CLOCK.monotonic, say)
     seen: list[str] = []
     staying = asyncio.create_task(session(code, joined, name=name, share=share, before=before))
@@ -33,6 +38,8 @@ async def _join(code: JoinCode, *, name: str | None, share: bool, before: str | 
         breathe_lines(lambda: joined.timeline, joined.host_time, sys.stdout)
     )
     finished = False
+    loop = asyncio.get_running_loop()
+    lines_from_stdin(loop, lambda _: _tap(joined))
     try:
         while not breathing.done():
             for who in joined.names_present():
@@ -50,9 +57,39 @@ async def _join(code: JoinCode, *, name: str | None, share: bool, before: str | 
     except (KeyboardInterrupt, asyncio.CancelledError):
         pass
     finally:
+        stop_reading(loop)
+        await _goodbye(joined, after if share else None)
         for task in (breathing, staying):
             task.cancel()
             with contextlib.suppress(BaseException):
                 await task
     now = joined.host_time()
     return outcome_of(joined.timeline, now if now is not None else 0.0, seen, finished=finished)
+
+
+_SENDING: set[asyncio.Task[None]] = set()  # held until sent
+
+
+def _tap(joined: Joined) -> None:
+    message = joined.tapped()
+    if message is not None and joined.connection is not None:
+        task = asyncio.ensure_future(joined.connection.send(message))
+        _SENDING.add(task)
+        task.add_done_callback(_SENDING.discard)
+
+
+async def _goodbye(joined: Joined, after: str | None) -> None:
+    """Say the state after (when shared) and goodbye, if the host is still there."""
+    from websockets.exceptions import ConnectionClosed
+
+    from coreg_tui.together import wire
+
+    connection = joined.connection
+    if connection is None:
+        return
+    with contextlib.suppress(ConnectionClosed, OSError, TimeoutError):
+        async with asyncio.timeout(1):
+            if after is not None:
+                await connection.send(wire.encode("state", when="after", state=after))
+            await connection.send(wire.encode("bye"))
+            await connection.close()

@@ -11,8 +11,8 @@ from datetime import date, timedelta
 
 from coreg_tui.core.insights import PARTS_OF_DAY, Insights, Spread
 from coreg_tui.core.states import State
+from coreg_tui.visual.state_marks import MARKS
 
-MARKS = {State.VENTRAL: "\u25cf", State.SYMPATHETIC: "\u25b2", State.DORSAL: "\u25bc"}
 EMPTY = "\u00b7"
 SPARKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 Cell = tuple[str, State | None]  # a mark and the state that colours it

@@ -1,0 +1,48 @@
+"""What a person types while a circle runs (the leader's keys, a joiner's taps), a line at
+a time from standard input, on the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import sys
+from collections.abc import Callable
+
+
+def lines_from_stdin(loop: asyncio.AbstractEventLoop, heard: Callable[[str], None]) -> bool:
+    """Call `heard` with each line typed (stripped), until the input ends; False when there
+    is no standard input to read. Read straight from the descriptor: a buffered reader
+    would keep a second line typed quickly (p, then g) unread until more came."""
+    try:
+        fd = sys.stdin.fileno()
+    except (AttributeError, ValueError, OSError):
+        return False
+    pending = bytearray()
+
+    def readable() -> None:
+        try:
+            chunk = os.read(fd, 4096)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            chunk = b""
+        if not chunk:  # the end of input: nothing more will be typed
+            loop.remove_reader(fd)
+            return
+        pending.extend(chunk)
+        while (end := pending.find(b"\n")) >= 0:
+            line = pending[:end].decode("utf-8", "replace")
+            del pending[: end + 1]
+            heard(line.strip())
+
+    try:
+        loop.add_reader(fd, readable)
+    except (NotImplementedError, OSError, ValueError):
+        return False
+    return True
+
+
+def stop_reading(loop: asyncio.AbstractEventLoop) -> None:
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        loop.remove_reader(sys.stdin.fileno())
