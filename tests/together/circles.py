@@ -11,7 +11,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from tests.installed import COREG
+from tests.installed import COREG, default_sigint
 
 PHASE = re.compile(r"^(inhale|exhale|hold) \d")
 
@@ -70,6 +70,7 @@ def start(*args: str, env: dict[str, str] | None = None, home: str | None = None
         environment["COREG_HOME"] = home
     proc = subprocess.Popen(
         [str(COREG), *args],
+        preexec_fn=default_sigint,  # noqa: PLW1509 (no threads yet: the reader starts after)
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

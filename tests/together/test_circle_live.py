@@ -5,6 +5,7 @@ keep the session in their own journal only."""
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -175,3 +176,25 @@ def test_the_circle_begins_at_the_rhythm_of_the_one_the_leader_attunes_to(
     host.proc.stdin.write("q\n")
     host.proc.stdin.flush()
     assert sam.finish()[0] == 0 and host.finish()[0] == 0
+
+
+def test_leaving_is_ctrl_c_the_session_is_kept_and_the_circle_goes_on(tmp_path: Path) -> None:
+    host = start(
+        "together", "host", "1-1", "--start-in", "1", "--cycles", "8", home=str(tmp_path / "h")
+    )
+    code = code_of(host)
+    sam = start("together", "join", code, "--name", "Sam", home=str(tmp_path / "j"))
+    sam.wait_for(r"^exhale 1s")
+    sam.proc.send_signal(signal.SIGINT)
+    returncode, err = sam.finish()
+    assert returncode == 0 and err == ""
+    assert sam.lines[-2][1].startswith("done: ") and sam.lines[-1][1].startswith("kept: ")
+    assert not any("lost the circle" in line for _, line in sam.lines)
+    host.wait_for(r"^Sam left")
+    assert host.finish()[0] == 0
+    told = [line for _, line in host.lines]
+    assert [line for line in told if "joined" in line or "left" in line] == [
+        "Sam joined (2 in the circle)",
+        "Sam left (1 in the circle)",
+    ]
+    assert told.count("exhale 1s") == 8  # the host breathed on to the end

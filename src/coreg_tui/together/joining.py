@@ -58,11 +58,12 @@ async def _join(
         pass
     finally:
         stop_reading(loop)
-        await _goodbye(joined, after if share else None)
+        # Stop staying first: a goodbye's closing must not read as a drop to rejoin after.
         for task in (breathing, staying):
             task.cancel()
             with contextlib.suppress(BaseException):
                 await task
+        await _goodbye(joined, after if share else None)
     now = joined.host_time()
     return outcome_of(joined.timeline, now if now is not None else 0.0, seen, finished=finished)
 
