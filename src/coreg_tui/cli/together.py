@@ -7,32 +7,17 @@ runs; no other command loads it (tests/test_import_hygiene.py).
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from coreg_tui.cli.options import After, Before, NoLog, Plain
-
-if TYPE_CHECKING:
-    from coreg_tui.core.pacing import Pattern
 
 together_app = typer.Typer(
     help="Breathe together, live, from anywhere: one person hosts, others join with a code.",
     no_args_is_help=True,
     add_completion=False,
 )
-
-
-def _pattern(text: str | None) -> tuple[Pattern, str]:
-    from coreg_tui.config import config
-    from coreg_tui.content import DEFAULT_PRESET, breathing
-    from coreg_tui.core.pacing import check_limits, resolve
-
-    pattern, preset = resolve(
-        text or config().default_pattern or DEFAULT_PRESET, breathing().presets
-    )
-    check_limits(pattern)
-    return pattern, preset.name if preset else str(pattern)
 
 
 @together_app.command("host")
@@ -55,7 +40,12 @@ def host(
     ] = False,
     port: Annotated[
         int,
-        typer.Option("--port", metavar="N", help="The port to listen on (default: any free one)."),
+        typer.Option(
+            "--port",
+            metavar="N",
+            help="The port to listen on (default: any free one).",
+            show_default=False,
+        ),
     ] = 0,
     cycles: Annotated[
         int | None,
@@ -83,7 +73,10 @@ def host(
         ),
     ] = None,
     most: Annotated[
-        int, typer.Option("--max", metavar="N", help="At most N people join (default 50).")
+        int,
+        typer.Option(
+            "--max", metavar="N", help="At most N people join (default 50).", show_default=False
+        ),
     ] = 50,
     plain: Plain = False,
     before: Before = None,
@@ -94,8 +87,9 @@ def host(
     from coreg_tui.cli.breathe import read_around
     from coreg_tui.core.durations import parse_duration
     from coreg_tui.core.errors import InputError
+    from coreg_tui.together.patterns import pattern_of
 
-    chosen, label = _pattern(pattern)
+    chosen, label = pattern_of(pattern)
     if not 0 <= port <= 65535:
         raise InputError(f"--port should be 0 to 65535, not {port}")
     if cycles is not None and cycles < 1:

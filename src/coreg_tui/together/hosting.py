@@ -110,7 +110,7 @@ async def _host(
         if start_in is not None:
             loop.call_later(start_in, circle.begin)
         breathing = asyncio.create_task(
-            breathe_lines(lambda: circle.timeline, CLOCK.monotonic, sys.stdout)
+            breathe_lines(lambda: circle.timeline, CLOCK.monotonic, sys.stdout, "waiting to begin")
         )
         while not breathing.done():
             for who in circle.names():
@@ -153,12 +153,23 @@ def _limits(circle: Circle, cycles: int | None, minutes: float | None) -> None:
 
 
 def _keys(loop: asyncio.AbstractEventLoop, circle: Circle) -> bool:
-    """The leader's keys: a line at a time from standard input."""
-    return lines_from_stdin(loop, lambda line: _lead(circle, line))
+    """The leader's keys: a line at a time from standard input. Where nothing can be typed
+    (input from /dev/null, or ended), the breathing begins rather than wait for an Enter
+    that cannot come."""
+
+    def ended() -> None:
+        if circle.timeline is None:
+            say("nothing more can be typed here: the breathing begins now")
+            circle.begin()
+
+    if not lines_from_stdin(loop, lambda line: _lead(circle, line), ended):
+        ended()
+        return False
+    return True
 
 
 def _lead(circle: Circle, said: str) -> None:
-    from coreg_tui.cli.together import _pattern
+    from coreg_tui.together.patterns import pattern_of
 
     word = said.lower()
     if not word:
@@ -177,7 +188,7 @@ def _lead(circle: Circle, said: str) -> None:
         say("ending as this breath ends")
     else:
         try:
-            pattern, label = _pattern(said)
+            pattern, label = pattern_of(said)
         except InputError as exc:
             say(f"{exc} (p pauses, g goes on, q ends)")
             return

@@ -10,9 +10,13 @@ import sys
 from collections.abc import Callable
 
 
-def lines_from_stdin(loop: asyncio.AbstractEventLoop, heard: Callable[[str], None]) -> bool:
-    """Call `heard` with each line typed (stripped), until the input ends; False when there
-    is no standard input to read. Read straight from the descriptor: a buffered reader
+def lines_from_stdin(
+    loop: asyncio.AbstractEventLoop,
+    heard: Callable[[str], None],
+    ended: Callable[[], None] = lambda: None,
+) -> bool:
+    """Call `heard` with each line typed (stripped), and `ended` when the input ends; False
+    when there is no standard input to read. Read straight from the descriptor: a buffered reader
     would keep a second line typed quickly (p, then g) unread until more came."""
     try:
         fd = sys.stdin.fileno()
@@ -29,6 +33,7 @@ def lines_from_stdin(loop: asyncio.AbstractEventLoop, heard: Callable[[str], Non
             chunk = b""
         if not chunk:  # the end of input: nothing more will be typed
             loop.remove_reader(fd)
+            ended()
             return
         pending.extend(chunk)
         while (end := pending.find(b"\n")) >= 0:

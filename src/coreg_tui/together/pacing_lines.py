@@ -24,6 +24,7 @@ async def breathe_lines(
     timeline: Callable[[], Timeline | None],
     host_time: Callable[[], float | None],
     out: TextIO,
+    waiting: str = "waiting for the host to begin",
 ) -> None:
     """Write each phase as it begins until the circle ends; `host_time` is None until the
     clock's offset is known."""
@@ -34,7 +35,7 @@ async def breathe_lines(
         line = timeline()
         if now_s is None or line is None:
             if not waiting_said:
-                out.write("waiting for the host to begin\n")
+                out.write(waiting + "\n")
                 out.flush()
                 waiting_said = True
             await asyncio.sleep(LOOK_S)
@@ -44,7 +45,7 @@ async def breathe_lines(
             return
         if now.what == "waiting":
             if not waiting_said:
-                out.write("waiting for the host to begin\n")
+                out.write(waiting + "\n")
                 out.flush()
                 waiting_said = True
             await asyncio.sleep(min(LOOK_S, max(0.0, now.seconds_to_start)))
