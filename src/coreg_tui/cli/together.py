@@ -117,7 +117,14 @@ def host(
 
 @together_app.command("join")
 def join(
-    code: Annotated[str, typer.Argument(metavar="CODE", help="The code the host's coreg printed.")],
+    code: Annotated[
+        str,
+        typer.Argument(
+            metavar="CODE",
+            help="The code the host's coreg printed; '-' reads it from standard input, out "
+            "of sight of other users of the machine (a command's arguments are not).",
+        ),
+    ],
     name: Annotated[
         str | None,
         typer.Option(
@@ -144,7 +151,7 @@ def join(
     from coreg_tui.cli.breathe import read_around
     from coreg_tui.together.code import parse_code
 
-    joining = parse_code(code)
+    joining = parse_code(_code_from_stdin() if code == "-" else code)
     around = read_around(before, after)
     from coreg_tui.together.joining import run_joiner
 
@@ -159,6 +166,19 @@ def join(
         after=shared("after"),
     )
     _keep(result, result.label, around, keep=not no_log, plain=True)
+
+
+def _code_from_stdin() -> str:
+    """The code, pasted (at a terminal, after a prompt) or piped: its first line."""
+    if sys.stdin is None:
+        return ""
+    if sys.stdin.isatty():
+        sys.stderr.write("the circle's code: ")
+        sys.stderr.flush()
+    try:
+        return sys.stdin.readline(512)
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _clean_name(name: str | None) -> str | None:

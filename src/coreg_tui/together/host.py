@@ -31,6 +31,8 @@ from coreg_tui.together.joiner import shared_line
 from coreg_tui.together.wire import BadMessageError
 
 HELLO_S = 5.0  # to say hello after connecting
+WAITING_MOST = 64  # connections at once that have not said hello yet
+BACKLOG_BYTES = 256 * 1024  # what may wait to be sent to one connection (one that never reads)
 CLOSE_S = 2.0  # for a connection being closed to say it heard (a flood's never does)
 RATE = 20  # messages a second a joiner may send (a burst of twice as many is let be)
 MOST = 50  # people in a circle, the host not counted
@@ -71,6 +73,7 @@ class Circle:
     _numbers: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _refused: int = 0
     _refusal_told: float = -1e9
+    _waiting: int = 0  # connections that have not said hello yet
 
     # --- what the leader does -------------------------------------------------------
 
@@ -142,6 +145,12 @@ class Circle:
         if message is not None:
             _broadcast(self.people, message)
 
+    def refusals_untold(self) -> None:
+        """Said when the host ends: refusals since the last line about them."""
+        if self._refused:
+            self.told(f"closed {self._refused} more connection(s) since the last such line")
+            self._refused = 0
+
     def _refuse(self, where: str, why: str) -> None:
         """One line a refusal; a burst of them (a scan, a flood of wrong codes) one line
         a few seconds."""
@@ -156,18 +165,31 @@ class Circle:
 
     async def handle(self, connection: ServerConnection) -> None:
         where = str(connection.remote_address[0]) if connection.remote_address else "?"
-        try:
-            person = await self._welcome(connection, where)
-            if person is None:
-                return
-            try:
-                await self._listen(connection, person, where)
-            finally:
-                self.people.pop(connection, None)
-                _broadcast(self.people, self._presence(left=person.name or "someone"))
-                self.told(f"{person.name or 'someone'} left ({self._count()})")
-        except ConnectionClosed:
+        if self._waiting >= WAITING_MOST:  # many connections yet to say hello: a flood
+            self._refuse(where, "too many connections waiting to say hello")
+            connection.transport.abort()
             return
+        watch = asyncio.create_task(_watch_backlog(connection))
+        try:
+            self._waiting += 1
+            try:
+                person = await self._welcome(connection, where)
+            finally:
+                self._waiting -= 1
+            if person is not None:
+                await self._listen(connection, person, where)
+        except ConnectionClosed:
+            pass
+        except Exception as exc:  # a message this host cannot take: that connection ends
+            self._refuse(where, f"could not be read ({type(exc).__name__})")
+            connection.transport.abort()
+        finally:
+            watch.cancel()
+            # whoever was let in leaves, however the connection ended (even on the way in)
+            gone = self.people.pop(connection, None)
+            if gone is not None:
+                _broadcast(self.people, self._presence(left=gone.name or "someone"))
+                self.told(f"{gone.name or 'someone'} left ({self._count()})")
 
     def _count(self) -> str:
         n = len(self.people) + 1
@@ -177,7 +199,8 @@ class Circle:
         try:
             raw = await asyncio.wait_for(connection.recv(), HELLO_S)
             hello = wire.decode(raw)
-            if hello["t"] != "hello" or hello.get("v") != wire.VERSION:
+            version = hello.get("v")
+            if hello["t"] != "hello" or type(version) is not int or version != wire.VERSION:
                 raise BadMessageError("no hello")
             given = hello.get("secret")
             if type(given) is not str or not hmac.compare_digest(
@@ -252,6 +275,16 @@ class Circle:
                 self._refuse(where, str(exc))
                 await connection.close(1008, "not of this protocol")
                 return
+
+
+async def _watch_backlog(connection: ServerConnection) -> None:
+    """End a connection that lets what is sent to it pile up (it never reads: a flood of
+    pings waits for its answers), so that one connection cannot fill the host's memory."""
+    while True:
+        await asyncio.sleep(0.5)
+        if connection.transport.get_write_buffer_size() > BACKLOG_BYTES:
+            connection.transport.abort()
+            return
 
 
 def _broadcast(people: dict[ServerConnection, Person], message: str) -> None:

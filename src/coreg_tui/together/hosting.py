@@ -25,6 +25,28 @@ LEAD_KEYS = (
 )
 
 
+def _quiet_asyncio() -> None:
+    """asyncio's own log lines (an accept that failed for want of descriptors, say) are
+    for a developer, not the person hosting: each is a traceback."""
+    import logging
+
+    quiet = logging.getLogger("asyncio")
+    quiet.addHandler(logging.NullHandler())
+    quiet.propagate = False
+
+
+def _more_descriptors() -> None:
+    """As many open files as the system allows this user, so that a crowd of connections
+    that say nothing cannot leave none for the people in the circle."""
+    with contextlib.suppress(ImportError, ValueError, OSError):
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        wanted = hard if hard != resource.RLIM_INFINITY else 65536
+        if soft != resource.RLIM_INFINITY and soft < wanted:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (min(wanted, 65536), hard))
+
+
 def lan_address() -> str:
     """The address this machine's other machines see (no packet is sent to find it)."""
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
@@ -84,6 +106,8 @@ async def _host(
     start_in: float | None,
     most: int,
 ) -> Outcome:
+    _quiet_asyncio()
+    _more_descriptors()
     context, pin = tls.host_context()
     secret = new_secret()
     circle = Circle(pattern, secret, CLOCK.monotonic, name=name, most=most, told=say)
@@ -125,6 +149,7 @@ async def _host(
         if keys:
             stop_reading(loop)
         await asyncio.sleep(0.2)  # the end reaches everyone
+        circle.refusals_untold()
         server.close()
         with contextlib.suppress(Exception):
             await asyncio.wait_for(server.wait_closed(), 3)

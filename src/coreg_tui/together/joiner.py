@@ -16,8 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from websockets.asyncio import client
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from coreg_tui.core.attune import TAPS, rhythm
 from coreg_tui.core.circle import Timeline
@@ -90,6 +91,8 @@ class Joined:
             people = message.get("people")
             if type(people) is not list or not all(type(p) is dict for p in people):
                 raise BadMessageError("people")
+            if not all(type(p.get("id")) is int for p in people):
+                raise BadMessageError("people")
             self.people = [
                 {
                     "id": p.get("id"),
@@ -124,6 +127,8 @@ class Joined:
         elif kind == "welcome":
             me = message.get("you")
             self.me = me if type(me) is int else None
+        else:
+            raise BadMessageError(f"unknown message {kind[:20]!r}")
 
 
 def shared_line(name: str | None, before: str | None, after: str | None) -> str:
@@ -150,7 +155,7 @@ async def _open(code: JoinCode) -> ClientConnection:
             proxy=None,
             user_agent_header=None,
         )
-    except (OSError, TimeoutError, InvalidHandshake) as exc:
+    except Exception as exc:  # refused, unreachable, or an answer that is no circle's
         raise CannotJoinError(_why(exc)) from None
     try:
         tls.check_pin(connection.transport.get_extra_info("ssl_object"), code.pin)
@@ -163,6 +168,11 @@ async def _open(code: JoinCode) -> ClientConnection:
     return connection
 
 
+# A host's answer is never followed elsewhere: before the certificate is checked, a
+# redirect would send the joiner (and its upgrade request) wherever anyone liked.
+client.MAX_REDIRECTS = 1
+
+
 def _why(exc: BaseException) -> str:
     if isinstance(exc, ConnectionRefusedError):
         return "no circle is open at that address (is the host still running?)"
@@ -170,7 +180,9 @@ def _why(exc: BaseException) -> str:
         return "the host did not answer in time"
     if isinstance(exc, InvalidStatus):
         return "the host refused the connection"
-    return f"could not reach the host ({exc.__class__.__name__})"
+    if isinstance(exc, OSError):
+        return f"could not reach the host ({exc.strerror or exc.__class__.__name__})"
+    return "the machine at that address answered, but not as a circle's host does"
 
 
 async def session(
@@ -200,6 +212,11 @@ async def session(
                 connection, joined, secret=code.secret.hex(), name=name, share=share, before=before
             )
             return
+        except (BadMessageError, TypeError, ValueError, OverflowError):
+            await connection.close(1008)
+            raise CannotJoinError(
+                "the host sent something this coreg cannot read (is it a newer coreg?)"
+            ) from None
         except ConnectionClosed as exc:
             joined.connected = False
             if exc.rcvd is not None and exc.rcvd.code == 1008:
@@ -212,6 +229,7 @@ async def session(
                 return
             joined.told("lost the circle; breathing on, and looking for it again")
             lost_at = joined.clock()
+            await asyncio.sleep(RETRY_S / 4)  # never a storm of attempts
 
 
 def _over(joined: Joined) -> bool:

@@ -24,8 +24,8 @@ class Outcome:
 def outcome_of(
     timeline: Timeline | None, host_now: float, others: list[str], *, finished: bool
 ) -> Outcome:
-    if timeline is None or host_now <= timeline.begins:
-        return Outcome(None, 0.0, 0, tuple(others), finished)
+    if timeline is None or not 0 < host_now - timeline.begins < 7 * 86400:
+        return Outcome(None, 0.0, 0, tuple(others), finished)  # (a week: no real circle)
     started = datetime.fromtimestamp(time.time() - (host_now - timeline.begins), UTC)
     return Outcome(
         started,

@@ -20,7 +20,8 @@ from coreg_tui.core.states import State
 VERSION = 1
 NAME_CHARS = 40  # a name is cut to this
 HOST_RECEIVES = 1024  # bytes: the largest message a host takes (a hello is about 150)
-JOINER_RECEIVES = 64 * 1024  # the largest a joiner takes (the people of a full circle)
+JOINER_RECEIVES = 1 << 20  # the largest a joiner takes (the people of a circle of 1,000)
+PIECES_KEPT = 256  # of a timeline's past, by a joiner (to count its breaths)
 PIECES_SENT = 8  # of the timeline: the one in effect and those set ahead of it
 
 
@@ -44,11 +45,22 @@ def decode(text: str | bytes) -> dict[str, Any]:
     return found
 
 
+TIME_MOST = 1e10  # seconds: any clock reading or moment beyond this is not a real one
+
+
 def number(message: dict[str, Any], key: str) -> float:
+    """A clock reading or moment: a number within TIME_MOST of zero (a time far beyond any
+    clock's would lose its fractions of a second, and the pacer its footing)."""
     value = message.get(key)
-    if type(value) not in (int, float) or not math.isfinite(value):
+    if type(value) not in (int, float):
         raise BadMessageError(f"{key} is not a number")
-    return float(value)
+    try:
+        found = float(value)
+    except OverflowError:
+        raise BadMessageError(f"{key} is out of range") from None
+    if not (math.isfinite(found) and abs(found) <= TIME_MOST):
+        raise BadMessageError(f"{key} is out of range")
+    return found
 
 
 def name_of(value: object) -> str | None:
@@ -135,4 +147,4 @@ def timeline_in(message: dict[str, Any], known: Timeline | None) -> Timeline:
     if ends is not None:
         ends = number(message, "ends")
     before = [p for p in known.pieces if p.begins < pieces[0].begins] if known else []
-    return Timeline((*before, *pieces), ends)
+    return Timeline((*before[-PIECES_KEPT:], *pieces), ends)
