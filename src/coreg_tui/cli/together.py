@@ -194,6 +194,7 @@ def _keep(result: Any, label: str, around: dict[str, Any], *, keep: bool, plain:
     from coreg_tui.cli.breathe import finish_session
     from coreg_tui.core.durations import format_duration
     from coreg_tui.core.session import practice_entry
+    from coreg_tui.together.outcome import with_whom
 
     if result.breathing_s < 1.0 or result.started_at is None:
         finish_session("Ended before the first breath.", None, plain=plain)
@@ -209,6 +210,6 @@ def _keep(result: Any, label: str, around: dict[str, Any], *, keep: bool, plain:
         after=around["after"],
         detail={"circle": True, "finished": result.finished},
     )
-    entry = replace(entry, with_who=", ".join(result.others) or None)
+    entry = replace(entry, with_who=with_whom(result.others))
     finish_session(line, entry if keep else None, plain=plain)
     sys.stdout.flush()

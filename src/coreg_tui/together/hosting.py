@@ -15,7 +15,7 @@ from coreg_tui.together import tls
 from coreg_tui.together.code import new_secret
 from coreg_tui.together.host import Circle, code_for, serve_circle
 from coreg_tui.together.keys import lines_from_stdin, stop_reading
-from coreg_tui.together.outcome import Outcome, outcome_of
+from coreg_tui.together.outcome import Company, Outcome, outcome_of
 from coreg_tui.together.pacing_lines import breathe_lines
 
 LEAD_KEYS = (
@@ -126,7 +126,7 @@ async def _host(
         else (f"The breathing begins in {start_in:g} s.")
     )
     say(f"{begins} {LEAD_KEYS}")
-    seen: list[str] = []
+    seen = Company()
     finished = False
     loop = asyncio.get_running_loop()
     keys = _keys(loop, circle)
@@ -137,9 +137,7 @@ async def _host(
             breathe_lines(lambda: circle.timeline, CLOCK.monotonic, sys.stdout, "waiting to begin")
         )
         while not breathing.done():
-            for who in circle.names():
-                if who not in seen:
-                    seen.append(who)
+            seen.saw(circle.names())
             _limits(circle, cycles, minutes)
             await asyncio.wait({breathing}, timeout=0.1)
         finished = True
@@ -153,7 +151,7 @@ async def _host(
         server.close()
         with contextlib.suppress(Exception):
             await asyncio.wait_for(server.wait_closed(), 3)
-    return outcome_of(circle.timeline, CLOCK.monotonic(), seen, finished=finished)
+    return outcome_of(circle.timeline, CLOCK.monotonic(), seen.names, finished=finished)
 
 
 def _host_line(circle: Circle):  # type: ignore[no-untyped-def]

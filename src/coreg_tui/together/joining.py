@@ -11,7 +11,7 @@ from coreg_tui.core.errors import UnreachableError
 from coreg_tui.together.code import JoinCode
 from coreg_tui.together.joiner import CannotJoinError, Joined, session
 from coreg_tui.together.keys import lines_from_stdin, stop_reading
-from coreg_tui.together.outcome import Outcome, outcome_of
+from coreg_tui.together.outcome import Company, Outcome, outcome_of
 from coreg_tui.together.pacing_lines import breathe_lines
 
 CLOCK = circle_clock()
@@ -32,7 +32,7 @@ async def _join(
     code: JoinCode, *, name: str | None, share: bool, before: str | None, after: str | None
 ) -> Outcome:
     joined = Joined(CLOCK.monotonic, say)
-    seen: list[str] = []
+    seen = Company()
     staying = asyncio.create_task(session(code, joined, name=name, share=share, before=before))
     breathing = asyncio.create_task(
         breathe_lines(lambda: joined.timeline, joined.host_time, sys.stdout)
@@ -42,9 +42,7 @@ async def _join(
     lines_from_stdin(loop, lambda _: _tap(joined))
     try:
         while not breathing.done():
-            for who in joined.names_present():
-                if who not in seen:
-                    seen.append(who)
+            seen.saw(joined.names_present())
             if staying.done() and staying.exception() is not None:
                 exc = staying.exception()
                 if isinstance(exc, CannotJoinError):
@@ -65,7 +63,8 @@ async def _join(
                 await task
         await _goodbye(joined, after if share else None)
     now = joined.host_time()
-    return outcome_of(joined.timeline, now if now is not None else 0.0, seen, finished=finished)
+    at = now if now is not None else 0.0
+    return outcome_of(joined.timeline, at, seen.names, finished=finished)
 
 
 _SENDING: set[asyncio.Task[None]] = set()  # held until sent

@@ -21,6 +21,31 @@ class Outcome:
     label: str = ""  # the pattern the circle breathed toward at the end
 
 
+class Company:
+    """Everyone else who was in the circle, in the order they came, each name once (at
+    most MOST: a name is kept for the journal, not every name ever tried)."""
+
+    MOST = 200
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self._known: set[str] = set()
+
+    def saw(self, names: list[str]) -> None:
+        for name in names:
+            if name not in self._known and len(self.names) < self.MOST:
+                self._known.add(name)
+                self.names.append(name)
+
+
+def with_whom(others: tuple[str, ...], shown: int = 12) -> str | None:
+    """The journal's `with` for a circle: the names, the first few of a crowd."""
+    if not others:
+        return None
+    more = len(others) - shown
+    return ", ".join(others[:shown]) + (f" and {more} more" if more > 0 else "")
+
+
 def outcome_of(
     timeline: Timeline | None, host_now: float, others: list[str], *, finished: bool
 ) -> Outcome:
