@@ -198,3 +198,18 @@ def test_leaving_is_ctrl_c_the_session_is_kept_and_the_circle_goes_on(tmp_path: 
         "Sam left (1 in the circle)",
     ]
     assert told.count("exhale 1s") == 8  # the host breathed on to the end
+
+
+def test_the_code_can_come_on_standard_input_out_of_sight(tmp_path: Path) -> None:
+    host = start(
+        "together", "host", "1-1", "--start-in", "1", "--cycles", "1", home=str(tmp_path / "h")
+    )
+    code = code_of(host)
+    joiner = start("together", "join", "-", "--name", "Sam", home=str(tmp_path / "j"))
+    assert joiner.proc.stdin is not None
+    joiner.proc.stdin.write(code + "\n")
+    joiner.proc.stdin.flush()
+    joiner.wait_for(r"^joined the circle")
+    assert joiner.finish()[0] == 0 and host.finish()[0] == 0
+    assert code not in " ".join(joiner.proc.args)  # type: ignore[arg-type]
+    assert [line for _, line in joiner.phases()] == ["inhale 1s", "exhale 1s"]
