@@ -178,14 +178,18 @@ def test_the_circle_begins_at_the_rhythm_of_the_one_the_leader_attunes_to(
     assert sam.finish()[0] == 0 and host.finish()[0] == 0
 
 
-def test_leaving_is_ctrl_c_the_session_is_kept_and_the_circle_goes_on(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_leaving_is_ctrl_c_the_session_is_kept_and_the_circle_goes_on(
+    tmp_path: Path, sig: int
+) -> None:
+    """Ctrl-C, or the window closed (SIGHUP) or a terminate: the same calm leaving."""
     host = start(
         "together", "host", "1-1", "--start-in", "1", "--cycles", "8", home=str(tmp_path / "h")
     )
     code = code_of(host)
     sam = start("together", "join", code, "--name", "Sam", home=str(tmp_path / "j"))
     sam.wait_for(r"^exhale 1s")
-    sam.proc.send_signal(signal.SIGINT)
+    sam.proc.send_signal(sig)
     returncode, err = sam.finish()
     assert returncode == 0 and err == ""
     assert sam.lines[-2][1].startswith("done: ") and sam.lines[-1][1].startswith("kept: ")

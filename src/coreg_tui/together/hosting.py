@@ -14,7 +14,7 @@ from coreg_tui.core.pacing import Pattern
 from coreg_tui.together import tls
 from coreg_tui.together.code import new_secret
 from coreg_tui.together.host import Circle, code_for, serve_circle
-from coreg_tui.together.keys import lines_from_stdin, stop_reading
+from coreg_tui.together.keys import end_calmly_on_signals, lines_from_stdin, stop_reading
 from coreg_tui.together.outcome import Company, Outcome, outcome_of
 from coreg_tui.together.pacing_lines import breathe_lines
 
@@ -129,6 +129,7 @@ async def _host(
     seen = Company()
     finished = False
     loop = asyncio.get_running_loop()
+    calm = end_calmly_on_signals(loop)
     keys = _keys(loop, circle)
     try:
         if start_in is not None:
@@ -144,6 +145,7 @@ async def _host(
     except (KeyboardInterrupt, asyncio.CancelledError):
         circle.end()
     finally:
+        calm()
         if keys:
             stop_reading(loop)
         await asyncio.sleep(0.2)  # the end reaches everyone

@@ -10,7 +10,7 @@ from coreg_tui.clock import circle_clock
 from coreg_tui.core.errors import UnreachableError
 from coreg_tui.together.code import JoinCode
 from coreg_tui.together.joiner import CannotJoinError, Joined, session
-from coreg_tui.together.keys import lines_from_stdin, stop_reading
+from coreg_tui.together.keys import end_calmly_on_signals, lines_from_stdin, stop_reading
 from coreg_tui.together.outcome import Company, Outcome, outcome_of
 from coreg_tui.together.pacing_lines import breathe_lines
 
@@ -39,6 +39,7 @@ async def _join(
     )
     finished = False
     loop = asyncio.get_running_loop()
+    calm = end_calmly_on_signals(loop)
     lines_from_stdin(loop, lambda _: _tap(joined))
     try:
         while not breathing.done():
@@ -55,6 +56,7 @@ async def _join(
     except (KeyboardInterrupt, asyncio.CancelledError):
         pass
     finally:
+        calm()
         stop_reading(loop)
         # Stop staying first: a goodbye's closing must not read as a drop to rejoin after.
         for task in (breathing, staying):

@@ -51,3 +51,25 @@ def lines_from_stdin(
 def stop_reading(loop: asyncio.AbstractEventLoop) -> None:
     with contextlib.suppress(AttributeError, ValueError, OSError):
         loop.remove_reader(sys.stdin.fileno())
+
+
+def end_calmly_on_signals(loop: asyncio.AbstractEventLoop) -> Callable[[], None]:
+    """SIGTERM, SIGHUP (the window closed) and the other ending signals end a circle the
+    way Ctrl-C does: the breathing stops, the session is summed up and kept. Returns
+    what undoes this."""
+    from coreg_tui.signals import ENDING
+
+    task = asyncio.current_task()
+    if task is None:
+        return lambda: None
+    handled = []
+    for signum in ENDING:
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signum, task.cancel)
+            handled.append(signum)
+
+    def undo() -> None:
+        for signum in handled:
+            loop.remove_signal_handler(signum)
+
+    return undo
