@@ -30,6 +30,18 @@ def journal_rows(home: Path) -> list[dict[str, object]]:
     return json.loads(found.stdout)["entries"]
 
 
+def join_once(code: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """`coreg together join CODE`, to its end."""
+    return subprocess.run(
+        [str(COREG), "together", "join", code],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={"COREG_HOME": str(home), "PATH": "/usr/bin:/bin"},
+    )
+
+
 def test_joiners_with_clocks_seconds_apart_breathe_each_phase_with_the_host(
     tmp_path: Path,
 ) -> None:
@@ -88,14 +100,7 @@ def test_a_code_for_another_host_sends_nothing_and_says_so_in_one_line(tmp_path:
     address, key = code.split("/")
     # the same place and secret, another certificate's pin
     wrong_pin = address + "/" + ("a" * 26) + key[26:]
-    joined = subprocess.run(
-        [str(COREG), "together", "join", wrong_pin],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        env={"COREG_HOME": str(tmp_path / "j"), "PATH": "/usr/bin:/bin"},
-    )
+    joined = join_once(wrong_pin, tmp_path / "j")
     host.proc.terminate()
     host.finish()
     assert joined.returncode == 1
@@ -112,14 +117,7 @@ def test_a_code_for_another_host_sends_nothing_and_says_so_in_one_line(tmp_path:
     ],
 )
 def test_a_mistyped_code_is_one_line_and_exit_2(code: str, says: str, tmp_path: Path) -> None:
-    joined = subprocess.run(
-        [str(COREG), "together", "join", code],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        env={"COREG_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
-    )
+    joined = join_once(code, tmp_path)
     assert joined.returncode == 2
     assert joined.stderr.count("\n") == 1 and says in joined.stderr
 

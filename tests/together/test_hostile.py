@@ -23,12 +23,15 @@ SECRET = bytes(range(16))
 
 
 def run(body: Callable[[Circle, int, list[str]], Awaitable[None]], most: int = 50) -> list[str]:
-    """Start a host on 127.0.0.1, run `body` against it, and return the lines it told."""
+    """Start a host on 127.0.0.1, run `body` against it, and return the lines it told and
+    logged, in order."""
     told: list[str] = []
 
     async def main() -> None:
         context, _ = tls.host_context()
-        circle = Circle(Pattern(1, 1), SECRET, time.monotonic, most=most, told=told.append)
+        circle = Circle(
+            Pattern(1, 1), SECRET, time.monotonic, most=most, told=told.append, logged=told.append
+        )
         server = await serve_circle(circle, "127.0.0.1", 0, context)
         port = next(iter(server.sockets)).getsockname()[1]
         try:

@@ -25,6 +25,23 @@ SECRET = bytes(16)
 Talk = Callable[[ServerConnection], Awaitable[None]]
 
 
+async def joining(code: JoinCode, home: Path) -> tuple[int, str, str]:
+    """`coreg together join CODE`: its exit code, output and errors."""
+    joiner = await asyncio.create_subprocess_exec(
+        str(COREG),
+        "together",
+        "join",
+        str(code),
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env={**os.environ, "COREG_HOME": str(home)},
+    )
+    out, err = await asyncio.wait_for(joiner.communicate(), 30)
+    assert joiner.returncode is not None
+    return joiner.returncode, out.decode(), err.decode()
+
+
 def join_against(talk: Talk, tmp_path: Path, **serving: object) -> tuple[int, str, str]:
     """Run `coreg together join` against a host that says what `talk` says."""
 
@@ -39,19 +56,7 @@ def join_against(talk: Talk, tmp_path: Path, **serving: object) -> tuple[int, st
         async with serve(handler, "127.0.0.1", 0, ssl=context, **serving) as server:  # type: ignore[arg-type]
             port = next(iter(server.sockets)).getsockname()[1]
             code = JoinCode("127.0.0.1", port, pin, SECRET)
-            joiner = await asyncio.create_subprocess_exec(
-                str(COREG),
-                "together",
-                "join",
-                str(code),
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.PIPE,
-                env={**os.environ, "COREG_HOME": str(tmp_path)},
-            )
-            out, err = await asyncio.wait_for(joiner.communicate(), 30)
-            assert joiner.returncode is not None
-            return joiner.returncode, out.decode(), err.decode()
+            return await joining(code, tmp_path)
 
     return asyncio.run(main())
 
@@ -111,18 +116,8 @@ def test_a_redirect_before_the_certificate_is_checked_is_not_followed(tmp_path: 
             ) as first:
                 port = next(iter(first.sockets)).getsockname()[1]
                 code = JoinCode("127.0.0.1", port, pin, SECRET)
-                joiner = await asyncio.create_subprocess_exec(
-                    str(COREG),
-                    "together",
-                    "join",
-                    str(code),
-                    stdin=asyncio.subprocess.DEVNULL,
-                    stdout=asyncio.subprocess.PIPE,
-                    stderr=asyncio.subprocess.PIPE,
-                    env={**os.environ, "COREG_HOME": str(tmp_path)},
-                )
-                _, err = await asyncio.wait_for(joiner.communicate(), 30)
-                return joiner.returncode or 0, err.decode()
+                code_, _, err = await joining(code, tmp_path)
+                return code_, err
 
     code, err = asyncio.run(main())
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err

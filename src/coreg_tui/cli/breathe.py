@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coreg_tui.cli.options import After, Before, NoColor, NoLog, Plain
+from coreg_tui.cli.options import After, Before, Cycles, Minutes, NoColor, NoLog, Plain
 
 if TYPE_CHECKING:
     from coreg_tui.core.entries import Entry
@@ -24,23 +24,8 @@ def breathe(
     pattern: Annotated[
         str | None, typer.Argument(metavar="[PATTERN]", help=PATTERN_HELP, show_default=False)
     ] = None,
-    cycles: Annotated[
-        int | None,
-        typer.Option(
-            "--cycles", "-c", metavar="N", help="Stop after N cycles.", show_default=False
-        ),
-    ] = None,
-    minutes: Annotated[
-        float | None,
-        typer.Option(
-            "--minutes",
-            "-m",
-            metavar="M",
-            show_default=False,
-            help="Stop after M minutes; the breath in progress is finished. "
-            "Default: until you press Ctrl-C.",
-        ),
-    ] = None,
+    cycles: Cycles = None,
+    minutes: Minutes = None,
     glide_from: Annotated[
         str | None,
         typer.Option(

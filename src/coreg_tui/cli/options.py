@@ -84,6 +84,18 @@ Plain = Annotated[
         "screen readers and scripts. Automatic when output is not a terminal.",
     ),
 ]
+# how long a breathing session runs: breathe, together host
+Cycles = Annotated[int | None, _opt("--cycles", "-c", metavar="N", help="Stop after N cycles.")]
+Minutes = Annotated[
+    float | None,
+    _opt(
+        "--minutes",
+        "-m",
+        metavar="M",
+        help="Stop after M minutes; the breath in progress is finished. "
+        "Default: until you press Ctrl-C.",
+    ),
+]
 NoLog = Annotated[bool, typer.Option("--no-log", help="Do not keep this session in the journal.")]
 NoColor = Annotated[bool, typer.Option("--no-color", help="No colour; NO_COLOR is honoured too.")]
 Output = Annotated[

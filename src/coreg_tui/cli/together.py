@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from coreg_tui.cli.options import After, Before, NoLog, Plain
+from coreg_tui.cli.options import After, Before, Cycles, Minutes, NoLog, Plain
 
 together_app = typer.Typer(
     help="Breathe together, live, from anywhere: one person hosts, others join with a code.",
@@ -47,22 +47,8 @@ def host(
             show_default=False,
         ),
     ] = 0,
-    cycles: Annotated[
-        int | None,
-        typer.Option(
-            "--cycles", "-c", metavar="N", help="End after N breaths.", show_default=False
-        ),
-    ] = None,
-    minutes: Annotated[
-        float | None,
-        typer.Option(
-            "--minutes",
-            "-m",
-            metavar="M",
-            help="End after M minutes (the breath in progress is finished).",
-            show_default=False,
-        ),
-    ] = None,
+    cycles: Cycles = None,
+    minutes: Minutes = None,
     start_in: Annotated[
         str | None,
         typer.Option(
@@ -100,17 +86,11 @@ def host(
         raise InputError(f"--max should be 1 to 1000, not {most}")
     wait = parse_duration(start_in, bare_unit="s") if start_in is not None else None
     around = read_around(before, after)
-    from coreg_tui.together.hosting import run_host
+    from coreg_tui.together.hosting import Hosting, run_host
 
     result = run_host(
         chosen,
-        name=_clean_name(name),
-        lan=lan,
-        port=port,
-        cycles=cycles,
-        minutes=minutes,
-        start_in=wait,
-        most=most,
+        Hosting(_clean_name(name), lan, port, cycles, minutes, wait, most),
     )
     _keep(result, label, around, keep=not no_log, plain=True)
 

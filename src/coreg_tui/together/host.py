@@ -27,7 +27,7 @@ from coreg_tui.core.circle import Timeline
 from coreg_tui.core.pacing import Pattern
 from coreg_tui.together import wire
 from coreg_tui.together.code import JoinCode
-from coreg_tui.together.joiner import shared_line
+from coreg_tui.together.pacing_lines import shared_line
 from coreg_tui.together.wire import BadMessageError
 
 HELLO_S = 5.0  # to say hello after connecting
@@ -68,7 +68,8 @@ class Circle:
     most: int = MOST
     timeline: Timeline | None = None
     people: dict[ServerConnection, Person] = field(default_factory=dict)
-    told: Callable[[str], None] = print
+    told: Callable[[str], None] = print  # who comes and goes, what is shared
+    logged: Callable[[str], None] = print  # connections refused
     asked: Person | None = None  # the one asked to tap their breath
     _numbers: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _refused: int = 0
@@ -148,7 +149,7 @@ class Circle:
     def refusals_untold(self) -> None:
         """Said when the host ends: refusals since the last line about them."""
         if self._refused:
-            self.told(f"closed {self._refused} more connection(s) since the last such line")
+            self.logged(f"closed {self._refused} more connection(s) since the last such line")
             self._refused = 0
 
     def _refuse(self, where: str, why: str) -> None:
@@ -160,7 +161,7 @@ class Circle:
             more = (
                 f" ({self._refused - 1} more since the last such line)" if self._refused > 1 else ""
             )
-            self.told(f"closed a connection from {where}: {why}{more}")
+            self.logged(f"closed a connection from {where}: {why}{more}")
             self._refused, self._refusal_told = 0, now
 
     async def handle(self, connection: ServerConnection) -> None:

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import socket
 import sys
+from typing import NamedTuple
 
 from coreg_tui.clock import circle_clock
 from coreg_tui.core import circle as shared
@@ -16,7 +17,7 @@ from coreg_tui.together.code import new_secret
 from coreg_tui.together.host import Circle, code_for, serve_circle
 from coreg_tui.together.keys import end_calmly_on_signals, lines_from_stdin, stop_reading
 from coreg_tui.together.outcome import Company, Outcome, outcome_of
-from coreg_tui.together.pacing_lines import breathe_lines
+from coreg_tui.together.pacing_lines import breathe_lines, say
 
 LEAD_KEYS = (
     "Or first: attune NAME asks them to tap their breath, and the circle begins at it. "
@@ -60,70 +61,48 @@ def lan_address() -> str:
 CLOCK = circle_clock()
 
 
-def say(line: str) -> None:
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
-
-
 def log(line: str) -> None:
     sys.stderr.write(f"coreg: {line}\n")
     sys.stderr.flush()
 
 
-def run_host(
-    pattern: Pattern,
-    *,
-    name: str | None,
-    lan: bool,
-    port: int,
-    cycles: int | None,
-    minutes: float | None,
-    start_in: float | None,
-    most: int,
-) -> Outcome:
-    return asyncio.run(
-        _host(
-            pattern,
-            name=name,
-            lan=lan,
-            port=port,
-            cycles=cycles,
-            minutes=minutes,
-            start_in=start_in,
-            most=most,
-        )
-    )
+class Hosting(NamedTuple):
+    """How a circle is hosted: `coreg together host`'s options, checked."""
+
+    name: str | None
+    lan: bool
+    port: int
+    cycles: int | None
+    minutes: float | None
+    start_in: float | None
+    most: int
 
 
-async def _host(
-    pattern: Pattern,
-    *,
-    name: str | None,
-    lan: bool,
-    port: int,
-    cycles: int | None,
-    minutes: float | None,
-    start_in: float | None,
-    most: int,
-) -> Outcome:
+def run_host(pattern: Pattern, options: Hosting) -> Outcome:
+    return asyncio.run(_host(pattern, options))
+
+
+async def _host(pattern: Pattern, options: Hosting) -> Outcome:
     _quiet_asyncio()
     _more_descriptors()
     context, pin = tls.host_context()
     secret = new_secret()
-    circle = Circle(pattern, secret, CLOCK.monotonic, name=name, most=most, told=say)
-    circle.told = say
+    circle = Circle(
+        pattern, secret, CLOCK.monotonic, name=options.name, most=options.most, told=say, logged=log
+    )
     try:
-        server = await serve_circle(circle, "" if lan else "127.0.0.1", port, context)
+        server = await serve_circle(
+            circle, "" if options.lan else "127.0.0.1", options.port, context
+        )
     except OSError as exc:
-        raise InputError(f"cannot listen on port {port} ({exc.strerror or exc})") from None
-    circle.told = _host_line(circle)
-    code = code_for(server, lan_address() if lan else "127.0.0.1", pin, secret)
+        raise InputError(f"cannot listen on port {options.port} ({exc.strerror or exc})") from None
+    code = code_for(server, lan_address() if options.lan else "127.0.0.1", pin, secret)
     say("Others join with this command (the code is the circle's key: share it only with them):")
     say(f"coreg together join {code}")
     begins = (
         "Enter begins the breathing."
-        if start_in is None
-        else (f"The breathing begins in {start_in:g} s.")
+        if options.start_in is None
+        else f"The breathing begins in {options.start_in:g} s."
     )
     say(f"{begins} {LEAD_KEYS}")
     seen = Company()
@@ -132,14 +111,14 @@ async def _host(
     calm = end_calmly_on_signals(loop)
     keys = _keys(loop, circle)
     try:
-        if start_in is not None:
-            loop.call_later(start_in, circle.begin)
+        if options.start_in is not None:
+            loop.call_later(options.start_in, circle.begin)
         breathing = asyncio.create_task(
             breathe_lines(lambda: circle.timeline, CLOCK.monotonic, sys.stdout, "waiting to begin")
         )
         while not breathing.done():
             seen.saw(circle.names())
-            _limits(circle, cycles, minutes)
+            _limits(circle, options.cycles, options.minutes)
             await asyncio.wait({breathing}, timeout=0.1)
         finished = True
     except (KeyboardInterrupt, asyncio.CancelledError):
@@ -154,13 +133,6 @@ async def _host(
         with contextlib.suppress(Exception):
             await asyncio.wait_for(server.wait_closed(), 3)
     return outcome_of(circle.timeline, CLOCK.monotonic(), seen.names, finished=finished)
-
-
-def _host_line(circle: Circle):  # type: ignore[no-untyped-def]
-    def told(line: str) -> None:
-        (log if line.startswith("closed a connection") else say)(line)
-
-    return told
 
 
 def _limits(circle: Circle, cycles: int | None, minutes: float | None) -> None:

@@ -25,6 +25,7 @@ from coreg_tui.core.circle import Timeline
 from coreg_tui.core.clock_offset import OffsetEstimate, RoundTrip
 from coreg_tui.together import tls, wire
 from coreg_tui.together.code import JoinCode
+from coreg_tui.together.pacing_lines import shared_line
 from coreg_tui.together.wire import BadMessageError
 
 SYNC_BURST = 8
@@ -129,16 +130,6 @@ class Joined:
             self.me = me if type(me) is int else None
         else:
             raise BadMessageError(f"unknown message {kind[:20]!r}")
-
-
-def shared_line(name: str | None, before: str | None, after: str | None) -> str:
-    """A person's shared state, as shapes: `Sam: ▲ → ●`."""
-    from coreg_tui.core.states import State
-    from coreg_tui.visual.state_marks import MARKS
-
-    marks = [MARKS[State(s)] for s in (before, after) if s is not None]
-    arrow = " \u2192 "
-    return f"{name or 'someone'}: {arrow.join(marks)}"
 
 
 async def _open(code: JoinCode) -> ClientConnection:

@@ -12,14 +12,9 @@ from coreg_tui.together.code import JoinCode
 from coreg_tui.together.joiner import CannotJoinError, Joined, session
 from coreg_tui.together.keys import end_calmly_on_signals, lines_from_stdin, stop_reading
 from coreg_tui.together.outcome import Company, Outcome, outcome_of
-from coreg_tui.together.pacing_lines import breathe_lines
+from coreg_tui.together.pacing_lines import breathe_lines, say
 
 CLOCK = circle_clock()
-
-
-def say(line: str) -> None:
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
 
 
 def run_joiner(

@@ -1,14 +1,32 @@
-"""The circle's breath as plain lines, the same lines as `coreg breathe --plain`, each
-written the moment its phase begins on the host's clock."""
+"""What a circle prints: its breath as plain lines, the same lines as `coreg breathe
+--plain`, each written the moment its phase begins on the host's clock; and the lines
+about the people in it."""
 
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable
 from typing import TextIO
 
 from coreg_tui.core.circle import Moment, Timeline, moment
 from coreg_tui.core.pacing import format_seconds
+
+
+def say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def shared_line(name: str | None, before: str | None, after: str | None) -> str:
+    """A person's shared state, as shapes: `Sam: ▲ → ●`."""
+    from coreg_tui.core.states import State
+    from coreg_tui.visual.state_marks import MARKS
+
+    marks = [MARKS[State(s)] for s in (before, after) if s is not None]
+    arrow = " \u2192 "
+    return f"{name or 'someone'}: {arrow.join(marks)}"
+
 
 LOOK_S = 0.25  # the longest wait before looking again for a change of timeline
 _SUFFIX = {"top_up": ", a little more"}
@@ -33,23 +51,18 @@ async def breathe_lines(
     while True:
         now_s = host_time()
         line = timeline()
-        if now_s is None or line is None:
-            if not waiting_said:
-                out.write(waiting + "\n")
-                out.flush()
-                waiting_said = True
-            await asyncio.sleep(LOOK_S)
-            continue
-        now = moment(line, now_s)
-        if now.what == "ended":
+        now = moment(line, now_s) if now_s is not None and line is not None else None
+        if now is not None and now.what == "ended":
             return
-        if now.what == "waiting":
+        if now is None or now.what == "waiting":
             if not waiting_said:
                 out.write(waiting + "\n")
                 out.flush()
                 waiting_said = True
-            await asyncio.sleep(min(LOOK_S, max(0.0, now.seconds_to_start)))
+            wait = LOOK_S if now is None else min(LOOK_S, max(0.0, now.seconds_to_start))
+            await asyncio.sleep(wait)
             continue
+        assert now_s is not None and line is not None
         if now.what == "paused":
             if said != ("paused",):
                 out.write("paused\n")
