@@ -7,11 +7,14 @@ runs; no other command loads it (tests/test_import_hygiene.py).
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from coreg_tui.cli.options import After, Before, Cycles, Minutes, NoLog, Plain
+
+if TYPE_CHECKING:
+    from coreg_tui.together.outcome import Outcome
 
 together_app = typer.Typer(
     help="Breathe together, live, from anywhere: one person hosts, others join with a code.",
@@ -75,7 +78,7 @@ def host(
     from coreg_tui.core.errors import InputError
     from coreg_tui.together.patterns import pattern_of
 
-    chosen, label = pattern_of(pattern)
+    chosen, _ = pattern_of(pattern)
     if not 0 <= port <= 65535:
         raise InputError(f"--port should be 0 to 65535, not {port}")
     if cycles is not None and cycles < 1:
@@ -92,7 +95,7 @@ def host(
         chosen,
         Hosting(_clean_name(name), lan, port, cycles, minutes, wait, most),
     )
-    _keep(result, label, around, keep=not no_log, plain=True)
+    _keep(result, around, keep=not no_log, plain=True)
 
 
 @together_app.command("join")
@@ -145,7 +148,7 @@ def join(
         before=shared("before"),
         after=shared("after"),
     )
-    _keep(result, result.label, around, keep=not no_log, plain=True)
+    _keep(result, around, keep=not no_log, plain=True)
 
 
 def _code_from_stdin() -> str:
@@ -167,29 +170,10 @@ def _clean_name(name: str | None) -> str | None:
     return name_of(name) if name is not None else None
 
 
-def _keep(result: Any, label: str, around: dict[str, Any], *, keep: bool, plain: bool) -> None:
-    """The circle as the person's own journal keeps it: a practice, with whom."""
-    from dataclasses import replace
-
+def _keep(result: Outcome, around: dict[str, Any], *, keep: bool, plain: bool) -> None:
+    """The circle, summed up in a line and kept in the person's own journal."""
     from coreg_tui.cli.breathe import finish_session
-    from coreg_tui.core.durations import format_duration
-    from coreg_tui.core.session import practice_entry
-    from coreg_tui.together.outcome import with_whom
 
-    if result.breathing_s < 1.0 or result.started_at is None:
-        finish_session("Ended before the first breath.", None, plain=plain)
-        return
-    noun = "breath" if result.cycles == 1 else "breaths"
-    line = f"{result.cycles} {noun} in {format_duration(result.breathing_s)} in the circle."
-    entry = practice_entry(
-        label,
-        result.started_at,
-        result.breathing_s,
-        cycles=result.cycles,
-        before=around["before"],
-        after=around["after"],
-        detail={"circle": True, "finished": result.finished},
-    )
-    entry = replace(entry, with_who=with_whom(result.others))
-    finish_session(line, entry if keep else None, plain=plain)
+    entry = result.entry(around["before"], around["after"])
+    finish_session(result.sentence(), entry if keep else None, plain=plain)
     sys.stdout.flush()

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import socket
 import sys
+from collections.abc import AsyncIterator, Callable
 from typing import NamedTuple
 
 from coreg_tui.clock import circle_clock
@@ -13,7 +14,7 @@ from coreg_tui.core import circle as shared
 from coreg_tui.core.errors import InputError
 from coreg_tui.core.pacing import Pattern
 from coreg_tui.together import tls
-from coreg_tui.together.code import new_secret
+from coreg_tui.together.code import JoinCode, new_secret
 from coreg_tui.together.host import Circle, code_for, serve_circle
 from coreg_tui.together.keys import end_calmly_on_signals, lines_from_stdin, stop_reading
 from coreg_tui.together.outcome import Company, Outcome, outcome_of
@@ -82,13 +83,22 @@ def run_host(pattern: Pattern, options: Hosting) -> Outcome:
     return asyncio.run(_host(pattern, options))
 
 
-async def _host(pattern: Pattern, options: Hosting) -> Outcome:
+@contextlib.asynccontextmanager
+async def open_circle(
+    pattern: Pattern,
+    options: Hosting,
+    clock: Callable[[], float],
+    told: Callable[[str], None],
+    logged: Callable[[str], None],
+) -> AsyncIterator[tuple[Circle, JoinCode]]:
+    """A circle open to join, and its code; on the way out the circle ends for everyone
+    (as its breath in progress ends, or at once before it began) and the server closes."""
     _quiet_asyncio()
     _more_descriptors()
     context, pin = tls.host_context()
     secret = new_secret()
     circle = Circle(
-        pattern, secret, CLOCK.monotonic, name=options.name, most=options.most, told=say, logged=log
+        pattern, secret, clock, name=options.name, most=options.most, told=told, logged=logged
     )
     try:
         server = await serve_circle(
@@ -96,51 +106,63 @@ async def _host(pattern: Pattern, options: Hosting) -> Outcome:
         )
     except OSError as exc:
         raise InputError(f"cannot listen on port {options.port} ({exc.strerror or exc})") from None
-    code = code_for(server, lan_address() if options.lan else "127.0.0.1", pin, secret)
-    say("Others join with this command (the code is the circle's key: share it only with them):")
-    say(f"coreg together join {code}")
-    begins = (
-        "Enter begins the breathing."
-        if options.start_in is None
-        else f"The breathing begins in {options.start_in:g} s."
-    )
-    say(f"{begins} {LEAD_KEYS}")
-    seen = Company()
-    finished = False
-    loop = asyncio.get_running_loop()
-    calm = end_calmly_on_signals(loop)
-    keys = _keys(loop, circle)
     try:
-        if options.start_in is not None:
-            loop.call_later(options.start_in, circle.begin)
-        breathing = asyncio.create_task(
-            breathe_lines(lambda: circle.timeline, CLOCK.monotonic, sys.stdout, "waiting to begin")
-        )
-        while not breathing.done():
-            seen.saw(circle.names())
-            _limits(circle, options.cycles, options.minutes)
-            await asyncio.wait({breathing}, timeout=0.1)
-        finished = True
-    except (KeyboardInterrupt, asyncio.CancelledError):
-        circle.end()
+        yield circle, code_for(server, lan_address() if options.lan else "127.0.0.1", pin, secret)
     finally:
-        calm()
-        if keys:
-            stop_reading(loop)
+        if circle.timeline is None or circle.timeline.ends is None:
+            circle.end()
         await asyncio.sleep(0.2)  # the end reaches everyone
         circle.refusals_untold()
         server.close()
         with contextlib.suppress(Exception):
             await asyncio.wait_for(server.wait_closed(), 3)
+
+
+async def _host(pattern: Pattern, options: Hosting) -> Outcome:
+    async with open_circle(pattern, options, CLOCK.monotonic, say, log) as (circle, code):
+        say(
+            "Others join with this command (the code is the circle's key: share it only with them):"
+        )
+        say(f"coreg together join {code}")
+        begins = (
+            "Enter begins the breathing."
+            if options.start_in is None
+            else f"The breathing begins in {options.start_in:g} s."
+        )
+        say(f"{begins} {LEAD_KEYS}")
+        seen = Company()
+        finished = False
+        loop = asyncio.get_running_loop()
+        calm = end_calmly_on_signals(loop)
+        keys = _keys(loop, circle)
+        try:
+            if options.start_in is not None:
+                loop.call_later(options.start_in, circle.begin)
+            breathing = asyncio.create_task(
+                breathe_lines(
+                    lambda: circle.timeline, CLOCK.monotonic, sys.stdout, "waiting to begin"
+                )
+            )
+            while not breathing.done():
+                seen.saw(circle.names())
+                limits(circle, options.cycles, options.minutes)
+                await asyncio.wait({breathing}, timeout=0.1)
+            finished = True
+        except (KeyboardInterrupt, asyncio.CancelledError):
+            circle.end()
+        finally:
+            calm()
+            if keys:
+                stop_reading(loop)
     return outcome_of(circle.timeline, CLOCK.monotonic(), seen.names, finished=finished)
 
 
-def _limits(circle: Circle, cycles: int | None, minutes: float | None) -> None:
+def limits(circle: Circle, cycles: int | None, minutes: float | None) -> None:
     """--cycles and --minutes: the end is set while the last breath is under way."""
     line = circle.timeline
     if line is None or line.ends is not None:
         return
-    now = CLOCK.monotonic()
+    now = circle.clock()
     over_time = minutes is not None and now >= line.begins + minutes * 60
     last_breath = (
         cycles is not None and now >= line.begins and shared.cycles_done(line, now) >= cycles - 1

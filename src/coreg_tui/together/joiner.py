@@ -25,6 +25,7 @@ from coreg_tui.core.circle import Timeline
 from coreg_tui.core.clock_offset import OffsetEstimate, RoundTrip
 from coreg_tui.together import tls, wire
 from coreg_tui.together.code import JoinCode
+from coreg_tui.together.outcome import Outcome, outcome_of
 from coreg_tui.together.pacing_lines import shared_line
 from coreg_tui.together.wire import BadMessageError
 
@@ -74,6 +75,11 @@ class Joined:
     def host_time(self) -> float | None:
         offset = self.estimate.offset
         return None if offset is None else self.clock() + offset
+
+    def outcome(self, others: list[str], *, finished: bool) -> Outcome:
+        """The circle as this person breathed it, by the host's clock now."""
+        now = self.host_time()
+        return outcome_of(self.timeline, now if now is not None else 0.0, others, finished=finished)
 
     def names_present(self) -> list[str]:
         """Everyone else in the circle, as they asked to be called ("someone" otherwise)."""
@@ -216,7 +222,8 @@ async def session(
                 ) from None
             if exc.rcvd is not None and exc.rcvd.code == 1013:
                 raise CannotJoinError("the circle is full") from None
-            if _over(joined):
+            if joined.timeline is not None and joined.timeline.ends is not None:
+                joined.host_gone = True  # the host said when it ends: nothing to rejoin
                 return
             joined.told("lost the circle; breathing on, and looking for it again")
             lost_at = joined.clock()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
+from collections.abc import AsyncIterator
 
 from coreg_tui.clock import circle_clock
 from coreg_tui.core.errors import UnreachableError
 from coreg_tui.together.code import JoinCode
 from coreg_tui.together.joiner import CannotJoinError, Joined, session
 from coreg_tui.together.keys import end_calmly_on_signals, lines_from_stdin, stop_reading
-from coreg_tui.together.outcome import Company, Outcome, outcome_of
+from coreg_tui.together.outcome import Company, Outcome
 from coreg_tui.together.pacing_lines import breathe_lines, say
 
 CLOCK = circle_clock()
@@ -28,46 +29,65 @@ async def _join(
 ) -> Outcome:
     joined = Joined(CLOCK.monotonic, say)
     seen = Company()
-    staying = asyncio.create_task(session(code, joined, name=name, share=share, before=before))
-    breathing = asyncio.create_task(
-        breathe_lines(lambda: joined.timeline, joined.host_time, sys.stdout)
-    )
     finished = False
     loop = asyncio.get_running_loop()
-    calm = end_calmly_on_signals(loop)
-    lines_from_stdin(loop, lambda _: _tap(joined))
-    try:
-        while not breathing.done():
-            seen.saw(joined.names_present())
-            if staying.done() and staying.exception() is not None:
-                exc = staying.exception()
-                if isinstance(exc, CannotJoinError):
-                    raise UnreachableError(f"cannot join the circle: {exc}")
-                raise exc  # type: ignore[misc]
-            await asyncio.wait(
-                {breathing, staying}, timeout=0.1, return_when=asyncio.FIRST_COMPLETED
-            )
-        finished = True
-    except (KeyboardInterrupt, asyncio.CancelledError):
-        pass
-    finally:
-        calm()
-        stop_reading(loop)
-        # Stop staying first: a goodbye's closing must not read as a drop to rejoin after.
-        for task in (breathing, staying):
-            task.cancel()
+    async with staying(code, joined, name=name, share=share, before=before) as stay:
+        breathing = asyncio.create_task(
+            breathe_lines(lambda: joined.timeline, joined.host_time, sys.stdout)
+        )
+        calm = end_calmly_on_signals(loop)
+        lines_from_stdin(loop, lambda _: tap(joined))
+        try:
+            while not breathing.done():
+                seen.saw(joined.names_present())
+                problem = trouble(stay)
+                if problem is not None:
+                    raise UnreachableError(problem)
+                await asyncio.wait(
+                    {breathing, stay}, timeout=0.1, return_when=asyncio.FIRST_COMPLETED
+                )
+            finished = True
+        except (KeyboardInterrupt, asyncio.CancelledError):
+            pass
+        finally:
+            calm()
+            stop_reading(loop)
+            breathing.cancel()
             with contextlib.suppress(BaseException):
-                await task
-        await _goodbye(joined, after if share else None)
-    now = joined.host_time()
-    at = now if now is not None else 0.0
-    return outcome_of(joined.timeline, at, seen.names, finished=finished)
+                await breathing
+        await goodbye(joined, after if share else None, stay)
+    return joined.outcome(seen.names, finished=finished)
+
+
+@contextlib.asynccontextmanager
+async def staying(
+    code: JoinCode, joined: Joined, *, name: str | None, share: bool, before: str | None
+) -> AsyncIterator[asyncio.Task[None]]:
+    """In the circle (and back in it after a drop) until the way out."""
+    stay = asyncio.create_task(session(code, joined, name=name, share=share, before=before))
+    try:
+        yield stay
+    finally:
+        stay.cancel()
+        with contextlib.suppress(BaseException):
+            await stay
+
+
+def trouble(stay: asyncio.Task[None]) -> str | None:
+    """Why the circle could not be joined, in a line, once that is known."""
+    if not stay.done() or stay.cancelled() or stay.exception() is None:
+        return None
+    exc = stay.exception()
+    if isinstance(exc, CannotJoinError):
+        return f"cannot join the circle: {exc}"
+    raise exc  # type: ignore[misc]
 
 
 _SENDING: set[asyncio.Task[None]] = set()  # held until sent
 
 
-def _tap(joined: Joined) -> None:
+def tap(joined: Joined) -> None:
+    """A tap of the person's breath, when the host asked to meet it."""
     message = joined.tapped()
     if message is not None and joined.connection is not None:
         task = asyncio.ensure_future(joined.connection.send(message))
@@ -75,12 +95,16 @@ def _tap(joined: Joined) -> None:
         task.add_done_callback(_SENDING.discard)
 
 
-async def _goodbye(joined: Joined, after: str | None) -> None:
-    """Say the state after (when shared) and goodbye, if the host is still there."""
+async def goodbye(joined: Joined, after: str | None, stay: asyncio.Task[None]) -> None:
+    """Stop staying (a goodbye's closing must not read as a drop to rejoin after), then
+    say the state after (when shared) and goodbye, if the host is still there."""
     from websockets.exceptions import ConnectionClosed
 
     from coreg_tui.together import wire
 
+    stay.cancel()
+    with contextlib.suppress(BaseException):
+        await stay
     connection = joined.connection
     if connection is None:
         return

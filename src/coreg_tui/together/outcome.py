@@ -6,9 +6,14 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from coreg_tui.core import circle
 from coreg_tui.core.circle import Timeline
+
+if TYPE_CHECKING:
+    from coreg_tui.core.entries import Entry
+    from coreg_tui.core.session import Around
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +24,38 @@ class Outcome:
     others: tuple[str, ...]  # everyone else who was in the circle, in the order they came
     finished: bool  # the circle ended (not left early)
     label: str = ""  # the pattern the circle breathed toward at the end
+
+    def kept(self) -> bool:
+        """Whether there is a session to keep: at least one second of breathing."""
+        return self.started_at is not None and self.breathing_s >= 1.0
+
+    def sentence(self) -> str:
+        from coreg_tui.core.durations import format_duration
+
+        if not self.kept():
+            return "Ended before the first breath."
+        noun = "breath" if self.cycles == 1 else "breaths"
+        return f"{self.cycles} {noun} in {format_duration(self.breathing_s)} in the circle."
+
+    def entry(self, before: Around = None, after: Around = None) -> Entry | None:
+        """The circle as the person's own journal keeps it: a practice, with whom (None
+        when it ended before the first breath)."""
+        from dataclasses import replace
+
+        from coreg_tui.core.session import practice_entry
+
+        if not self.kept() or self.started_at is None:
+            return None
+        entry = practice_entry(
+            self.label,
+            self.started_at,
+            self.breathing_s,
+            cycles=self.cycles,
+            before=before,
+            after=after,
+            detail={"circle": True, "finished": self.finished},
+        )
+        return replace(entry, with_who=with_whom(self.others))
 
 
 class Company:
