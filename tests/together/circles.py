@@ -50,6 +50,21 @@ class Running:
                 return item[1]
         raise AssertionError(f"no line matched {pattern!r}; got {[x for _, x in self.lines]}")
 
+    async def heard(self, pattern: str, timeout: float = 20.0) -> str:
+        """As wait_for, for a test on an event loop (the companion's): it never blocks."""
+        import asyncio
+
+        deadline = time.monotonic() + timeout
+        while True:
+            while not self._arrived.empty():
+                self.lines.append(self._arrived.get())
+            found = next((line for _, line in self.lines if re.search(pattern, line)), None)
+            if found is not None:
+                return found
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no line matched {pattern!r}; got {self.lines}")
+            await asyncio.sleep(0.05)
+
     def finish(self, timeout: float = 30.0) -> tuple[int, str]:
         """Wait for it to end; its return code and all it wrote to stderr."""
         assert self.proc.stdin is not None and self.proc.stderr is not None

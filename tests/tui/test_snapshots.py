@@ -111,6 +111,7 @@ SCREENS = {
     "practices": go("l", "d"),
     "sos": go("c", "s", "ctrl+s"),
     "help": go("question_mark"),
+    "together": go("t"),
 }
 
 

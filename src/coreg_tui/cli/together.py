@@ -14,6 +14,7 @@ import typer
 from coreg_tui.cli.options import After, Before, Cycles, Minutes, NoLog, Plain
 
 if TYPE_CHECKING:
+    from coreg_tui.together.live import LivePicture
     from coreg_tui.together.outcome import Outcome
 
 together_app = typer.Typer(
@@ -91,11 +92,11 @@ def host(
     around = read_around(before, after)
     from coreg_tui.together.hosting import Hosting, run_host
 
+    live = _live_picture(plain)
     result = run_host(
-        chosen,
-        Hosting(_clean_name(name), lan, port, cycles, minutes, wait, most),
+        chosen, Hosting(_clean_name(name), lan, port, cycles, minutes, wait, most), live
     )
-    _keep(result, around, keep=not no_log, plain=True)
+    _keep(result, around, keep=not no_log, plain=live is None)
 
 
 @together_app.command("join")
@@ -141,14 +142,33 @@ def join(
     def shared(when: str) -> str | None:
         return around[when][0].value if share_state and around[when] else None
 
+    live = _live_picture(plain)
     result = run_joiner(
         joining,
         name=_clean_name(name),
         share=share_state,
         before=shared("before"),
         after=shared("after"),
+        live=live,
     )
-    _keep(result, around, keep=not no_log, plain=True)
+    _keep(result, around, keep=not no_log, plain=live is None)
+
+
+def _live_picture(plain: bool) -> LivePicture | None:
+    """The circle's live picture, where a person watches a terminal and did not ask for
+    plain lines (--plain, or output to a pipe or a file)."""
+    import os
+
+    from coreg_tui.cli.terminal import is_terminal
+    from coreg_tui.config import config
+
+    if plain or not is_terminal(sys.stdout):
+        return None
+    from coreg_tui.together.live import LivePicture
+
+    settings = config()
+    still = settings.reduced_motion or os.environ.get("TEXTUAL_ANIMATIONS") == "none"
+    return LivePicture(no_color=not settings.color, still=still)
 
 
 def _code_from_stdin() -> str:

@@ -21,6 +21,7 @@ SECRET_BYTES = 16
 _CODE = re.compile(
     r"(?:\[(?P<v6>[0-9a-fA-F:.]+)\]|(?P<v4>[0-9.]+)):(?P<port>\d{1,5})/(?P<key>[a-z2-7]+)"
 )
+WHOLE_LINE = "coreg together join "
 HOW = "a code looks like 127.0.0.1:40917/ followed by 52 letters and digits (the host prints it)"
 
 
@@ -42,8 +43,12 @@ def new_secret() -> bytes:
 
 
 def parse_code(text: str) -> JoinCode:
-    """A code as the host printed it (spaces around it let be), or one line saying why not."""
-    found = _CODE.fullmatch(text.strip())
+    """A code as the host printed it (spaces around it let be, and the command before it),
+    or one line saying why not."""
+    text = text.strip()
+    if text.startswith(WHOLE_LINE):  # the host's whole line, pasted as it was printed
+        text = text[len(WHOLE_LINE) :].strip()
+    found = _CODE.fullmatch(text)
     if found is None:
         raise InputError(f"that is not a circle's code: {HOW}")
     host = found["v6"] or found["v4"]

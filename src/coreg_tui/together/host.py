@@ -36,6 +36,7 @@ BACKLOG_BYTES = 256 * 1024  # what may wait to be sent to one connection (one th
 CLOSE_S = 2.0  # for a connection being closed to say it heard (a flood's never does)
 RATE = 20  # messages a second a joiner may send (a burst of twice as many is let be)
 MOST = 50  # people in a circle, the host not counted
+LINGER_S = 20.0  # after the end, for everyone to say where they are now and goodbye
 _QUIET = logging.getLogger("coreg.circle")  # the library's own log lines go nowhere
 _QUIET.addHandler(logging.NullHandler())
 _QUIET.propagate = False
@@ -129,6 +130,14 @@ class Circle:
 
     def names(self) -> list[str]:
         return [p.name or "someone" for p in self.people.values()]
+
+    def presence(self) -> list[tuple[str, str | None, str | None]]:
+        """Who is breathing, as the host sees them: names and shared states."""
+        people: list[tuple[str, str | None, str | None]] = [("you (hosting)", None, None)]
+        for person in self.people.values():
+            shared = (person.before, person.after) if person.shares else (None, None)
+            people.append((person.name or "someone", *shared))
+        return people
 
     def _presence(self, **news: Any) -> str:
         host = {"id": 0, "name": self.name, "host": True}

@@ -7,18 +7,22 @@ import contextlib
 import socket
 import sys
 from collections.abc import AsyncIterator, Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from coreg_tui.clock import circle_clock
 from coreg_tui.core import circle as shared
 from coreg_tui.core.errors import InputError
 from coreg_tui.core.pacing import Pattern
 from coreg_tui.together import tls
-from coreg_tui.together.code import JoinCode, new_secret
+from coreg_tui.together.code import WHOLE_LINE, JoinCode, new_secret
 from coreg_tui.together.host import Circle, code_for, serve_circle
 from coreg_tui.together.keys import end_calmly_on_signals, lines_from_stdin, stop_reading
 from coreg_tui.together.outcome import Company, Outcome, outcome_of
 from coreg_tui.together.pacing_lines import breathe_lines, say
+
+if TYPE_CHECKING:
+    from coreg_tui.together.live import LivePicture
+    from coreg_tui.visual.pinned import Pin
 
 LEAD_KEYS = (
     "Or first: attune NAME asks them to tap their breath, and the circle begins at it. "
@@ -79,8 +83,9 @@ class Hosting(NamedTuple):
     most: int
 
 
-def run_host(pattern: Pattern, options: Hosting) -> Outcome:
-    return asyncio.run(_host(pattern, options))
+def run_host(pattern: Pattern, options: Hosting, live: LivePicture | None = None) -> Outcome:
+    """Host the circle: its phase lines, or with `live`, its picture."""
+    return asyncio.run(_host(pattern, options, live))
 
 
 @contextlib.asynccontextmanager
@@ -118,12 +123,14 @@ async def open_circle(
             await asyncio.wait_for(server.wait_closed(), 3)
 
 
-async def _host(pattern: Pattern, options: Hosting) -> Outcome:
-    async with open_circle(pattern, options, CLOCK.monotonic, say, log) as (circle, code):
+async def _host(pattern: Pattern, options: Hosting, live: LivePicture | None) -> Outcome:
+    told = live.tell if live is not None else say
+    logged = live.tell if live is not None else log
+    async with open_circle(pattern, options, CLOCK.monotonic, told, logged) as (circle, code):
         say(
             "Others join with this command (the code is the circle's key: share it only with them):"
         )
-        say(f"coreg together join {code}")
+        say(f"{WHOLE_LINE}{code}")
         begins = (
             "Enter begins the breathing."
             if options.start_in is None
@@ -134,20 +141,17 @@ async def _host(pattern: Pattern, options: Hosting) -> Outcome:
         finished = False
         loop = asyncio.get_running_loop()
         calm = end_calmly_on_signals(loop)
-        keys = _keys(loop, circle)
+        keys = _keys(loop, circle, told, live.typing if live is not None else None)
         try:
             if options.start_in is not None:
                 loop.call_later(options.start_in, circle.begin)
-            breathing = asyncio.create_task(
-                breathe_lines(
-                    lambda: circle.timeline, CLOCK.monotonic, sys.stdout, "waiting to begin"
-                )
-            )
+            breathing = asyncio.create_task(_breathe(circle, code, pattern, live))
             while not breathing.done():
                 seen.saw(circle.names())
                 limits(circle, options.cycles, options.minutes)
                 await asyncio.wait({breathing}, timeout=0.1)
             finished = True
+            await farewells(circle)
         except (KeyboardInterrupt, asyncio.CancelledError):
             circle.end()
         finally:
@@ -155,6 +159,53 @@ async def _host(pattern: Pattern, options: Hosting) -> Outcome:
             if keys:
                 stop_reading(loop)
     return outcome_of(circle.timeline, CLOCK.monotonic(), seen.names, finished=finished)
+
+
+async def _breathe(
+    circle: Circle, code: JoinCode, pattern: Pattern, live: LivePicture | None
+) -> None:
+    """The host's own breath: phase lines, or the live picture with the command to share,
+    who is breathing, and what the leader types."""
+    if live is None:
+        await breathe_lines(
+            lambda: circle.timeline, CLOCK.monotonic, sys.stdout, "waiting to begin"
+        )
+        return
+    from coreg_tui.together.pacing_lines import presence_line
+    from coreg_tui.visual.circle_frame import circle_pins
+
+    def pins() -> tuple[Pin, ...]:
+        return circle_pins(
+            share=f"{WHOLE_LINE}{code}",
+            begun=circle.timeline is not None,
+            presence=presence_line(circle.presence()),
+            news=live.news,
+            copy_hint="it is also printed above the picture, for after",
+            typed=live.typed,
+        )
+
+    await live.run(
+        lambda: circle.timeline,
+        CLOCK.monotonic,
+        pins,
+        hint=lambda: (
+            "Enter begins for everyone"
+            if circle.timeline is None
+            else "p pause, g go on, q end, or a pattern"
+        ),
+        waiting="waiting to begin",
+        title=str(pattern),
+    )
+
+
+async def farewells(circle: Circle) -> None:
+    """After the end: a moment (LINGER_S at most) for everyone to say where they are now,
+    where they share it, and goodbye, before the circle closes."""
+    from coreg_tui.together.host import LINGER_S
+
+    leaves = circle.clock() + LINGER_S
+    while circle.people and circle.clock() < leaves:
+        await asyncio.sleep(0.1)
 
 
 def limits(circle: Circle, cycles: int | None, minutes: float | None) -> None:
@@ -171,23 +222,28 @@ def limits(circle: Circle, cycles: int | None, minutes: float | None) -> None:
         circle.end()
 
 
-def _keys(loop: asyncio.AbstractEventLoop, circle: Circle) -> bool:
+def _keys(
+    loop: asyncio.AbstractEventLoop,
+    circle: Circle,
+    tell: Callable[[str], None],
+    typing: Callable[[str], None] | None,
+) -> bool:
     """The leader's keys: a line at a time from standard input. Where nothing can be typed
     (input from /dev/null, or ended), the breathing begins rather than wait for an Enter
     that cannot come."""
 
     def ended() -> None:
         if circle.timeline is None:
-            say("nothing more can be typed here: the breathing begins now")
+            tell("nothing more can be typed here: the breathing begins now")
             circle.begin()
 
-    if not lines_from_stdin(loop, lambda line: _lead(circle, line), ended):
+    if not lines_from_stdin(loop, lambda line: _lead(circle, line, tell), ended, typing):
         ended()
         return False
     return True
 
 
-def _lead(circle: Circle, said: str) -> None:
+def _lead(circle: Circle, said: str, say: Callable[[str], None]) -> None:
     from coreg_tui.together.patterns import pattern_of
 
     word = said.lower()

@@ -56,6 +56,7 @@ class Joined:
     shared: dict[Any, tuple[str | None, str | None]] = field(default_factory=dict)
     connection: ClientConnection | None = None
     taps: list[float] | None = None  # while the host waits for this person's rhythm
+    tap_key: str = "Enter"  # what the person presses to tap (the companion: space)
 
     def tapped(self) -> str | None:
         """An Enter while asked to tap: the message to send once the rhythm is known."""
@@ -80,6 +81,17 @@ class Joined:
         """The circle as this person breathed it, by the host's clock now."""
         now = self.host_time()
         return outcome_of(self.timeline, now if now is not None else 0.0, others, finished=finished)
+
+    def presence(self) -> list[tuple[str, str | None, str | None]]:
+        """Who is breathing, as this person sees them (none until connected)."""
+        if not self.connected:
+            return []
+        people = []
+        for p in self.people:
+            name = "you" if p.get("id") == self.me else (p.get("name") or "someone")
+            before, after = p.get("shared", (None, None))
+            people.append((name + (" (hosting)" if p.get("host") else ""), before, after))
+        return people
 
     def names_present(self) -> list[str]:
         """Everyone else in the circle, as they asked to be called ("someone" otherwise)."""
@@ -113,7 +125,8 @@ class Joined:
                 shared, key = person["shared"], person["id"]
                 if shared != (None, None) and self.shared.get(key) != shared:
                     self.shared[key] = shared
-                    self.told(shared_line(person["name"], *shared))
+                    if key != self.me:  # one's own is shown as one's own (you: ▲)
+                        self.told(shared_line(person["name"], *shared))
             if not self.connected_said:
                 self.connected_said = True
                 host = next((p["name"] for p in self.people if p.get("host")), None)
@@ -128,8 +141,9 @@ class Joined:
         elif kind == "attune":
             self.taps = []
             self.told(
-                "The host asks to meet your breath: press Enter as each breath in begins and "
-                f"again as each breath out begins ({TAPS} taps). The circle begins at your rhythm."
+                f"The host asks to meet your breath: press {self.tap_key} as each breath in "
+                f"begins and again as each breath out begins ({TAPS} taps). The circle begins "
+                "at your rhythm."
             )
         elif kind == "welcome":
             me = message.get("you")
@@ -230,16 +244,6 @@ async def session(
             await asyncio.sleep(RETRY_S / 4)  # never a storm of attempts
 
 
-def _over(joined: Joined) -> bool:
-    now = joined.host_time()
-    return bool(
-        joined.timeline
-        and joined.timeline.ends is not None
-        and now is not None
-        and now >= joined.timeline.ends
-    )
-
-
 async def _in_circle(
     connection: ClientConnection,
     joined: Joined,
@@ -258,14 +262,10 @@ async def _in_circle(
     try:
         if share and before:
             await connection.send(wire.encode("state", when="before", state=before))
+        # After the circle's end the connection stays until this person says goodbye (with
+        # the state after, where they share it) or the host closes.
         async for raw in connection:
             joined.heard(wire.decode(raw))
-            if _over(joined):
-                joined.host_gone = True
-                with contextlib.suppress(ConnectionClosed):
-                    await connection.send(wire.encode("bye"))
-                await connection.close()
-                return
     finally:
         syncing.cancel()
     raise ConnectionClosed(None, None)

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import sys
 from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
 from coreg_tui.clock import circle_clock
 from coreg_tui.core.errors import UnreachableError
@@ -15,26 +16,41 @@ from coreg_tui.together.keys import end_calmly_on_signals, lines_from_stdin, sto
 from coreg_tui.together.outcome import Company, Outcome
 from coreg_tui.together.pacing_lines import breathe_lines, say
 
+if TYPE_CHECKING:
+    from coreg_tui.together.live import LivePicture
+    from coreg_tui.visual.pinned import Pin
+
 CLOCK = circle_clock()
 
 
 def run_joiner(
-    code: JoinCode, *, name: str | None, share: bool, before: str | None, after: str | None
+    code: JoinCode,
+    *,
+    name: str | None,
+    share: bool,
+    before: str | None,
+    after: str | None,
+    live: LivePicture | None = None,
 ) -> Outcome:
-    return asyncio.run(_join(code, name=name, share=share, before=before, after=after))
+    """Join the circle: its phase lines, or with `live`, its picture."""
+    return asyncio.run(_join(code, name=name, share=share, before=before, after=after, live=live))
 
 
 async def _join(
-    code: JoinCode, *, name: str | None, share: bool, before: str | None, after: str | None
+    code: JoinCode,
+    *,
+    name: str | None,
+    share: bool,
+    before: str | None,
+    after: str | None,
+    live: LivePicture | None,
 ) -> Outcome:
-    joined = Joined(CLOCK.monotonic, say)
+    joined = Joined(CLOCK.monotonic, live.tell if live is not None else say)
     seen = Company()
     finished = False
     loop = asyncio.get_running_loop()
     async with staying(code, joined, name=name, share=share, before=before) as stay:
-        breathing = asyncio.create_task(
-            breathe_lines(lambda: joined.timeline, joined.host_time, sys.stdout)
-        )
+        breathing = asyncio.create_task(_breathe(joined, live))
         calm = end_calmly_on_signals(loop)
         lines_from_stdin(loop, lambda _: tap(joined))
         try:
@@ -57,6 +73,32 @@ async def _join(
                 await breathing
         await goodbye(joined, after if share else None, stay)
     return joined.outcome(seen.names, finished=finished)
+
+
+async def _breathe(joined: Joined, live: LivePicture | None) -> None:
+    if live is None:
+        await breathe_lines(lambda: joined.timeline, joined.host_time, sys.stdout)
+        return
+    from coreg_tui.together.pacing_lines import presence_line
+    from coreg_tui.visual.circle_frame import circle_pins
+
+    def pins() -> tuple[Pin, ...]:
+        shown = presence_line(joined.presence()) or "finding the circle\u2026"
+        return circle_pins(
+            share=None,
+            begun=joined.timeline is not None,
+            presence=shown,
+            news=live.news,
+            copy_hint="",
+        )
+
+    await live.run(
+        lambda: joined.timeline,
+        joined.host_time,
+        pins,
+        hint=lambda: "ctrl-c leaves at any moment",
+        waiting="waiting for the host to begin",
+    )
 
 
 @contextlib.asynccontextmanager

@@ -14,10 +14,13 @@ def lines_from_stdin(
     loop: asyncio.AbstractEventLoop,
     heard: Callable[[str], None],
     ended: Callable[[], None] = lambda: None,
+    typing: Callable[[str], None] | None = None,
 ) -> bool:
     """Call `heard` with each line typed (stripped), and `ended` when the input ends; False
-    when there is no standard input to read. Read straight from the descriptor: a buffered reader
-    would keep a second line typed quickly (p, then g) unread until more came."""
+    when there is no standard input to read. `typing` is told what is typed so far (the
+    live picture shows it: its keys are not echoed). Read straight from the descriptor:
+    a buffered reader would keep a second line typed quickly (p, then g) unread until
+    more came."""
     try:
         fd = sys.stdin.fileno()
     except (AttributeError, ValueError, OSError):
@@ -36,10 +39,14 @@ def lines_from_stdin(
             ended()
             return
         pending.extend(chunk)
+        while (rub := pending.find(b"\x7f")) >= 0:  # backspace, where the terminal sends it on
+            del pending[max(0, rub - 1) : rub + 1]
         while (end := pending.find(b"\n")) >= 0:
             line = pending[:end].decode("utf-8", "replace")
             del pending[: end + 1]
             heard(line.strip())
+        if typing is not None:
+            typing(pending.decode("utf-8", "replace"))
 
     try:
         loop.add_reader(fd, readable)

@@ -28,6 +28,15 @@ def shared_line(name: str | None, before: str | None, after: str | None) -> str:
     return f"{name or 'someone'}: {arrow.join(marks)}"
 
 
+def presence_line(people: list[tuple[str, str | None, str | None]]) -> str:
+    """Who is breathing, each with a shared state where they share one: `3 breathing:
+    you · Sam ▲ → ● · someone`."""
+    if not people:
+        return ""
+    shown = [shared_line(name, b, a) if (b or a) else name for name, b, a in people]
+    return f"{len(people)} breathing: " + " \u00b7 ".join(shown)
+
+
 LOOK_S = 0.25  # the longest wait before looking again for a change of timeline
 _SUFFIX = {"top_up": ", a little more"}
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from coreg_tui.core.session import SessionPlan
     from coreg_tui.tui.app import CoregApp
     from coreg_tui.tui.screens.base import SessionScreen
+    from coreg_tui.tui.screens.circle import Joining, Leading
 
 
 def breathe(
@@ -52,6 +53,16 @@ def practise(
     """A practice: breathing ones on the pacer, the rest step by step, after the opt-in
     note where there is one. `before` is where the person was, if a check-in said so."""
     app.run_worker(_practise(app, practice, before, ask, replacing), group=SESSION)
+
+
+def in_circle(app: CoregApp, role: Joining | Leading, *, replacing: Screen[Any]) -> None:
+    """A live circle, hosted here or joined, after "where are you now?"."""
+    app.run_worker(_in_circle(app, role, replacing), group=SESSION)
+
+
+async def _in_circle(app: CoregApp, role: Joining | Leading, replacing: Screen[Any]) -> None:
+    before = await where_first(app)
+    await kept(app, screens.CircleScreen(role, before), replacing)
 
 
 async def _breathe(
@@ -96,6 +107,9 @@ async def kept(
     entry = await in_thread(app, partial(keeping.kept, app, screen.entry(summary)))
     if entry is None:  # ended before it began (or the journal refused it, and said so)
         app.notify(summary.sentence(), timeout=3)
+        return
+    if entry.state_after is not None:  # already said (after a circle): never asked twice
+        app.notify(f"{summary.sentence()} {KEPT}", timeout=4)
         return
     app.push_screen(screens.WhereNowScreen(entry, f"{summary.sentence()} {KEPT}"))
 

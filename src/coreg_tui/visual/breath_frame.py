@@ -104,6 +104,30 @@ def breath_frame(
     still: bool = False,
     hint: str = "ctrl-c to finish",
 ) -> Frame:
+    word, note, orb = phase_parts(state, t, size, notes, ascii_only, still)
+    return Frame(
+        width=size[0],
+        height=size[1],
+        title=plan.label,
+        phase=state.phase.value,
+        word=word,
+        status=_status(plan, state, t),
+        hint=hint,
+        note=note,
+        orb=orb,
+    )
+
+
+def phase_parts(
+    state: PhaseState,
+    t: float,
+    size: tuple[int, int],
+    notes: Notes,
+    ascii_only: bool,
+    still: bool,
+) -> tuple[str, str | None, tuple[str, ...]]:
+    """What any breathing picture shows of a phase, `t` seconds into its pacer: the word
+    and countdown, the note there is room for, and the orb."""
     width, height = size
     countdown = math.ceil(state.end_s - t - 1e-9)
     # A hold's caution always shows, whatever the size: the orb gives way to it. The stop
@@ -112,17 +136,9 @@ def breath_frame(
     if note and not (state.pattern.has_holds or height >= ROOMY):
         note = None
     reserved = len(note_lines(note, width)) + 1 if note else 0
-    return Frame(
-        width=width,
-        height=height,
-        title=plan.label,
-        phase=state.phase.value,
-        word=f"{PHASE_WORDS[state.role]}  {countdown}",
-        status=_status(plan, state, t),
-        hint=hint,
-        note=note,
-        orb=_orb(_still(state) if still else fullness(state), width, height - reserved, ascii_only),
-    )
+    fraction = _still(state) if still else fullness(state)
+    orb = _orb(fraction, width, height - reserved, ascii_only)
+    return f"{PHASE_WORDS[state.role]}  {countdown}", note, orb
 
 
 def waiting_frame(

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from coreg_tui.tui.screens.breathe import BreatheScreen
     from coreg_tui.tui.screens.breathe_setup import BreatheSetupScreen
     from coreg_tui.tui.screens.checkin import CheckinScreen
+    from coreg_tui.tui.screens.circle import CircleScreen
     from coreg_tui.tui.screens.help import HelpScreen
     from coreg_tui.tui.screens.home import HomeScreen
     from coreg_tui.tui.screens.insights import InsightsScreen
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from coreg_tui.tui.screens.practice import NoteGate, PracticeScreen
     from coreg_tui.tui.screens.practices import PracticesScreen
     from coreg_tui.tui.screens.sos import SosScreen
+    from coreg_tui.tui.screens.together import TogetherScreen
     from coreg_tui.tui.screens.where_first import WhereFirstScreen
     from coreg_tui.tui.screens.where_now import WhereNowScreen
 
@@ -30,6 +32,7 @@ _HOMES = {
     "BreatheScreen": "breathe",
     "BreatheSetupScreen": "breathe_setup",
     "CheckinScreen": "checkin",
+    "CircleScreen": "circle",
     "HelpScreen": "help",
     "HomeScreen": "home",
     "InsightsScreen": "insights",
@@ -38,6 +41,7 @@ _HOMES = {
     "PracticeScreen": "practice",
     "PracticesScreen": "practices",
     "SosScreen": "sos",
+    "TogetherScreen": "together",
     "WhereFirstScreen": "where_first",
     "WhereNowScreen": "where_now",
 }
@@ -55,6 +59,8 @@ KEY_SECTIONS = (
     ("Journal", "JournalScreen"),
     ("Practices", "PracticesScreen"),
     ("Insights", "InsightsScreen"),
+    ("Together", "TogetherScreen"),
+    ("A live circle", "CircleScreen"),
     ("Help now", "SosScreen"),
 )
 
@@ -65,6 +71,7 @@ __all__ = [
     "BreatheScreen",
     "BreatheSetupScreen",
     "CheckinScreen",
+    "CircleScreen",
     "HelpScreen",
     "HomeScreen",
     "InsightsScreen",
@@ -73,6 +80,7 @@ __all__ = [
     "PracticeScreen",
     "PracticesScreen",
     "SosScreen",
+    "TogetherScreen",
     "WhereFirstScreen",
     "WhereNowScreen",
 ]

@@ -1,6 +1,6 @@
 """What every screen of the companion stands on: `app` typed as coreg's own (its clock,
 its settings), and the session screen that breathing, a step practice and help now's
-practices share."""
+practices share (and a live circle's)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from coreg_tui.tui import typed
 if TYPE_CHECKING:  # the domain's sessions load with the first session, not with Home
     from coreg_tui.core.entries import Entry
     from coreg_tui.core.session import BreathSummary, StepsSummary
+    from coreg_tui.together.outcome import Outcome
 
 R = TypeVar("R")
-S = TypeVar("S", bound="BreathSummary | StepsSummary")
+S = TypeVar("S", bound="BreathSummary | StepsSummary | Outcome")
 
 
 class CoregScreen(Screen[R], Generic[R]):

@@ -69,7 +69,7 @@ class BreatheScreen(SessionScreen[BreathSummary]):
     def action_resume(self) -> None:
         self.action_pause()
 
-    def on_pacer_done(self, _: Pacer.Done) -> None:
+    def on_live_picture_done(self, _: Pacer.Done) -> None:
         self.end()
 
     def action_finish(self) -> None:

@@ -58,6 +58,14 @@ class HomeScreen(CoregScreen[None]):
             tooltip="Every practice, to browse and begin",
         ),
         Binding("i", "insights", "Insights", id="insights", tooltip="What helps, when, with whom"),
+        Binding(
+            "t",
+            "together",
+            "Together",
+            show=False,  # beside Practices in the help (?) and the palette: the footer is full
+            id="together",
+            tooltip="Breathe live with others: host a circle or join one",
+        ),
         Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave coreg"),
     ]
 
@@ -139,6 +147,9 @@ class HomeScreen(CoregScreen[None]):
 
     def action_choose_pattern(self) -> None:
         self.app.push_screen(screens.BreatheSetupScreen())
+
+    def action_together(self) -> None:
+        self.app.push_screen(screens.TogetherScreen())
 
     def action_insights(self) -> None:
         self.app.push_screen(screens.InsightsScreen())
