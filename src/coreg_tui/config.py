@@ -30,6 +30,8 @@ class Config(NamedTuple):
     holds_max_intensity: int = 6  # no breath holds offered above this intensity
     theme: str = "auto"  # the companion's colours: dark, light, or auto (from the terminal)
     ask_before: bool = True  # the companion asks where you are before a practice from Home
+    lock_timeout: float = 15  # minutes a locked journal's key is remembered; 0: never
+    passphrase_command: str | None = None  # a command that prints the passphrase (scripts)
 
 
 THEMES = ("auto", "dark", "light")
@@ -64,6 +66,8 @@ _READ: dict[str, Callable[[Table, str], Any]] = {
     "holds_max_intensity": lambda t, key: t.whole(key, 0, 10),
     "theme": lambda t, key: t.choice(key, THEMES),
     "ask_before": Table.flag,
+    "lock_timeout": lambda t, key: t.number(key, 0, 24 * 60),
+    "passphrase_command": lambda t, key: t.text(key),
 }
 
 

@@ -117,18 +117,16 @@ def help_breath() -> tuple[SessionPlan, Notes]:
 def help_leads_up(now: datetime) -> bool:
     """Whether help right now leads upward (after a strong dorsal check-in in the last
     hour). A journal that cannot be read never delays help: it simply leads as usual."""
-    import sqlite3
-
     from coreg_tui.core.entries import Kind
     from coreg_tui.core.errors import InputError
     from coreg_tui.core.help_now import leads_up
-    from coreg_tui.journal import open_journal
+    from coreg_tui.journal import engine, open_journal
     from coreg_tui.journal.refusals import JournalError
     from coreg_tui.journal.store import Filter
 
     try:
         with open_journal(create=False) as journal:
             latest = next(iter(journal.entries(Filter(kind=Kind.CHECKIN, limit=1))), None)
-    except (JournalError, InputError, sqlite3.Error, OSError, ValueError):
+    except (JournalError, InputError, *engine.Error, OSError, ValueError):
         return False
     return leads_up(latest, now)

@@ -36,6 +36,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "paths": ("coreg_tui.cli.transfer", "paths"),
     "check": ("coreg_tui.cli.repair", "check"),
     "recover": ("coreg_tui.cli.repair", "recover"),
+    "lock": ("coreg_tui.cli.lock", "lock"),
+    "unlock": ("coreg_tui.cli.lock", "unlock"),
     "stats": ("coreg_tui.cli.stats", "stats"),
     "report": ("coreg_tui.cli.stats", "report"),
     "completion": ("coreg_tui.cli.completion", "completion"),

@@ -20,9 +20,9 @@ def _journal_refusal(exc: Exception) -> str | None:
         return None
     if isinstance(exc, refusals.JournalError):
         return str(exc)
-    import sqlite3
+    from coreg_tui.journal import engine
 
-    if isinstance(exc, sqlite3.Error) and (mapped := refusals.refusal(exc, None)):
+    if isinstance(exc, engine.Error) and (mapped := refusals.refusal(exc, None)):
         return str(mapped)
     return None
 

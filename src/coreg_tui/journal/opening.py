@@ -23,9 +23,9 @@ import time
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from coreg_tui.journal import soundness
+from coreg_tui.journal import engine, soundness
 from coreg_tui.journal.refusals import (
     JournalError,
     full_refusal,
@@ -44,6 +44,9 @@ from coreg_tui.journal.statements import (
 from coreg_tui.journal.transaction import Transaction
 from coreg_tui.messages import LEFT_AS_IT_IS
 
+if TYPE_CHECKING:
+    from coreg_tui.journal.cipher import Key
+
 BUSY_TIMEOUT_MS = 5000
 _MAGIC = b"SQLite format 3\x00"
 Migrations = Mapping[int, tuple[str, ...]]
@@ -56,6 +59,7 @@ class Opened(NamedTuple):
     path: Path | None  # None: a journal held in memory only
     read_only: bool = False  # read-only media or a read-only file
     checked_at: float | None = None  # when the journal was last found sound
+    key: Key | None = None  # a locked journal's (cipher.py); None for a plain one
 
     def close(self) -> None:
         self.conn.close()
@@ -83,18 +87,20 @@ def connect(path: Path, *, create: bool, migrations: Migrations) -> Opened:
             if not create:
                 return _empty(migrations)
             _private_file_or_refusal(path)
-        check_header(path, max(migrations))
+        locked = check_header(path, max(migrations))
     except OSError as exc:
         raise cannot_open(path, exc) from None
+    if locked:
+        return _locked(path, create, migrations)
     if not create and not writable(path):
         return _read_only(path, migrations)
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error as exc:
+    except engine.Error as exc:
         raise refusal(exc, path) or exc from None
     try:
         checked_at = _prepare(conn, path, migrations)
-    except sqlite3.Error as exc:
+    except engine.Error as exc:
         conn.close()
         if not create and unwritable_now(exc, path):
             return _read_only(path, migrations)  # a full disk can still be read
@@ -103,6 +109,71 @@ def connect(path: Path, *, create: bool, migrations: Migrations) -> Opened:
         conn.close()
         raise
     return Opened(conn, path, checked_at=checked_at)
+
+
+def _locked(path: Path, create: bool, migrations: Migrations) -> Opened:
+    """A locked journal, opened with its key (passphrase.py says where the key comes
+    from). A key remembered from before that no longer opens it (the passphrase was
+    changed) is forgotten, and the passphrase asked for once."""
+    from coreg_tui.journal import passphrase
+
+    key, known = passphrase.key_for(path)
+    read_only = not create and not writable(path)
+    try:
+        conn = _keyed(path, key, read_only)
+    except passphrase.WrongPassphraseError:
+        if not known:
+            raise
+        passphrase.forget(path)
+        key, known = passphrase.key_for(path)
+        conn = _keyed(path, key, read_only)
+    passphrase.opened_with(path, key, known)
+    if read_only:
+        try:
+            version = check_identity(conn, path, max(migrations))
+        except BaseException:
+            conn.close()
+            raise
+        if version < max(migrations):
+            conn.close()
+            raise JournalError(
+                f"the journal at {path} is locked, read-only here and from an older coreg: "
+                f"it can be brought up to date only where it can be written; {LEFT_AS_IT_IS}"
+            )
+        return Opened(conn, path, read_only=True, key=key)
+    try:
+        checked_at = _prepare(conn, path, migrations, key)
+    except engine.Error as exc:
+        conn.close()
+        raise refusal(exc, path) or exc from None
+    except BaseException:
+        conn.close()
+        raise
+    return Opened(conn, path, checked_at=checked_at, key=key)
+
+
+def _keyed(path: Path, key: Key, read_only: bool) -> sqlite3.Connection:
+    """A connection to a locked journal with `key`, its first page read to prove it."""
+    from coreg_tui.journal import cipher, passphrase
+
+    try:
+        if read_only:
+            target = f"{path.absolute().as_uri()}?mode=ro"
+            conn = cipher.connect(target, key, uri=True, isolation_level=None)
+        else:
+            conn = cipher.connect(
+                str(path), key, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+    except engine.Error as exc:
+        raise refusal(exc, path) or exc from None
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except engine.Error as exc:
+        conn.close()
+        if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_NOTADB"):
+            raise passphrase.wrong(path) from None
+        raise refusal(exc, path) or exc from None
+    return conn  # type: ignore[no-any-return]
 
 
 def _read_only(path: Path, migrations: Migrations) -> Opened:
@@ -117,7 +188,7 @@ def _read_only(path: Path, migrations: Migrations) -> Opened:
             try:
                 version = check_identity(conn, path, max(migrations))
                 break
-            except sqlite3.OperationalError:
+            except engine.OperationalError:
                 conn.close()
                 log = path.with_name(path.name + "-wal")
                 if "immutable" in query or (log.exists() and log.stat().st_size):
@@ -130,7 +201,7 @@ def _read_only(path: Path, migrations: Migrations) -> Opened:
             conn.close()
             conn = copy
             migrate(conn, None, version, max(migrations), migrations)
-    except sqlite3.Error as exc:
+    except engine.Error as exc:
         if conn is not None:
             conn.close()
         raise refusal(exc, path) or exc from None
@@ -145,7 +216,9 @@ def _empty(migrations: Migrations) -> Opened:
     return Opened(conn, None)
 
 
-def _prepare(conn: sqlite3.Connection, path: Path, migrations: Migrations) -> float:
+def _prepare(
+    conn: sqlite3.Connection, path: Path, migrations: Migrations, key: Key | None = None
+) -> float:
     """Check, set up and migrate a journal opened to write; when it was found sound."""
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     # Reads only, so far: the authoritative version (the header may lag the WAL).
@@ -161,7 +234,7 @@ def _prepare(conn: sqlite3.Connection, path: Path, migrations: Migrations) -> fl
     conn.execute("PRAGMA foreign_keys = ON")
     target = max(migrations)
     if version < target:
-        migrate(conn, path, version, target, migrations)
+        migrate(conn, path, version, target, migrations, key)
     return checked_at
 
 
@@ -217,13 +290,17 @@ def cannot_open(path: Path, exc: OSError) -> JournalError:
     return JournalError(f"the journal cannot be opened ({describe(exc)})")
 
 
-def check_header(path: Path, known: int) -> None:
-    """Refuse a file that is not coreg's journal by reading its header: nothing is written."""
+def check_header(path: Path, known: int) -> bool:
+    """Refuse a file that is not coreg's journal by reading its header: nothing is
+    written. True for a locked journal (its header is encrypted: cipher.py)."""
     from coreg_tui.files import read_head
+    from coreg_tui.journal.cipher import looks_locked
 
     header = read_head(path, 100)
     if not header:
-        return  # an empty file: a journal about to be made
+        return False  # an empty file: a journal about to be made
+    if not header.startswith(_MAGIC) and looks_locked(header, os.stat(path).st_size):
+        return True
     if len(header) < 100 or not header.startswith(_MAGIC):
         raise JournalError(
             f"{path} is not a coreg journal (not an SQLite database); {LEFT_AS_IT_IS}"
@@ -233,6 +310,7 @@ def check_header(path: Path, known: int) -> None:
     if application_id not in (0, APPLICATION_ID):
         raise JournalError(f"{path} is another program's database; {LEFT_AS_IT_IS}")
     _check_version(user_version, path, known)
+    return False
 
 
 def check_identity(conn: sqlite3.Connection, path: Path, known: int) -> int:
@@ -268,7 +346,7 @@ def _into_wal(conn: sqlite3.Connection) -> None:
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             return
-        except sqlite3.OperationalError as exc:
+        except engine.OperationalError as exc:
             busy = getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
             if not busy or time.monotonic() > deadline:
                 raise
@@ -279,12 +357,17 @@ def _into_wal(conn: sqlite3.Connection) -> None:
 
 
 def migrate(
-    conn: sqlite3.Connection, path: Path | None, version: int, target: int, migrations: Migrations
+    conn: sqlite3.Connection,
+    path: Path | None,
+    version: int,
+    target: int,
+    migrations: Migrations,
+    key: Key | None = None,
 ) -> None:
     """Bring the journal up to `target` in one transaction, verified before it is
     committed: every entry still there and every page sound. The private copy taken
     first lives only until then, as it holds words the person may delete later."""
-    backup = _backup(conn, path, version) if version and path else None
+    backup = _backup(conn, path, version, key) if version and path else None
     try:
         with Transaction(conn, path):
             # Another process may have migrated while this one waited for the lock.
@@ -313,11 +396,17 @@ def _verify_migration(conn: sqlite3.Connection, path: Path | None, held: int, ta
         )
 
 
-def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    """A private copy of the journal while a migration runs."""
+def _backup(conn: sqlite3.Connection, path: Path, version: int, key: Key | None) -> Path:
+    """A private copy of the journal while a migration runs (a locked journal's is
+    locked with the same key)."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
     _private_file(target)
+    if key is not None:
+        from coreg_tui.journal.cipher import export_to
+
+        export_to(conn, target, key)
+        return target
     copy = sqlite3.connect(target)
     try:
         conn.backup(copy)
@@ -326,15 +415,20 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     return target
 
 
-def scrub_backups(path: Path, ids: Iterable[str]) -> None:
+def scrub_backups(path: Path, ids: Iterable[str], key: Key | None = None) -> None:
     """Take deleted or changed entries out of any backup an older coreg left behind (it
     kept the newest three), so that their old words are in no file. Each backup is
     changed in place, with its freed pages overwritten."""
     import glob  # only when an entry is deleted or changed
 
     for backup in path.parent.glob(f"{glob.escape(path.name)}.v*-*.bak"):
-        with contextlib.suppress(sqlite3.Error, OSError):
-            copy = sqlite3.connect(backup, isolation_level=None)
+        with contextlib.suppress(*engine.Error, OSError):
+            if key is not None:
+                from coreg_tui.journal import cipher
+
+                copy = cipher.connect(str(backup), key, isolation_level=None)
+            else:
+                copy = sqlite3.connect(backup, isolation_level=None)
             try:
                 copy.execute("PRAGMA secure_delete = ON")
                 version = copy.execute("PRAGMA user_version").fetchone()[0]

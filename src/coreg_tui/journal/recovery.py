@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coreg_tui.core.entries import Entry
-from coreg_tui.journal import soundness
+from coreg_tui.journal import engine, soundness
 from coreg_tui.journal.opening import cannot_open, check_header, check_identity
 from coreg_tui.journal.refusals import JournalError
 from coreg_tui.journal.rows import COLUMNS, entry_of
@@ -50,12 +50,12 @@ def examine(path: Path) -> Findings:
     try:
         try:  # another program's database, or a newer coreg's: the line every command gives
             check_identity(conn, path, max(MIGRATIONS))
-        except sqlite3.DatabaseError as exc:
+        except engine.DatabaseError as exc:
             return Findings(None, [str(exc)])
         found = soundness.problems(conn, thorough=True)
         try:
             count = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
+        except engine.DatabaseError as exc:
             count = None
             if not found:
                 found = [str(exc)]
@@ -93,7 +93,7 @@ def salvage(path: Path) -> Salvage:
                     f"SELECT rowid, {columns} FROM entries WHERE rowid = ?", (rowid,)
                 )
                 rows.extend(row.fetchall())
-            except sqlite3.DatabaseError:
+            except engine.DatabaseError:
                 unread.add(rowid)
         found.lost += len(unread)
         for row in rows:
@@ -118,7 +118,7 @@ def _table_rows(
         low, high = pending.pop()
         try:
             rows = conn.execute(sql, (low, high)).fetchall()
-        except sqlite3.DatabaseError:
+        except engine.DatabaseError:
             failures += 1
             if low == high:
                 single.add(low)
@@ -139,7 +139,7 @@ def _indexed_rowids(conn: sqlite3.Connection) -> set[int]:
         cursor = conn.execute("SELECT rowid FROM entries INDEXED BY entries_by_time")
         while batch := cursor.fetchmany(10_000):
             found.update(rowid for (rowid,) in batch)
-    except sqlite3.DatabaseError:
+    except engine.DatabaseError:
         pass
     return found
 

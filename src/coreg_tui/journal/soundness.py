@@ -25,6 +25,8 @@ import stat
 import time
 from pathlib import Path
 
+from coreg_tui.journal import engine
+
 CHECK_EVERY_S = 24 * 3600
 PROBLEMS_SHOWN = 5
 
@@ -100,7 +102,7 @@ def problems(conn: sqlite3.Connection, *, thorough: bool = False) -> list[str]:
     pragma = "integrity_check" if thorough else "quick_check"
     try:
         found = [row[0] for row in conn.execute(f"PRAGMA {pragma}({PROBLEMS_SHOWN * 20})")]
-    except sqlite3.DatabaseError as exc:
+    except engine.DatabaseError as exc:
         return [str(exc)]
     return [] if found == ["ok"] else found
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from coreg_tui.core.entries import Entry, Kind
 from coreg_tui.core.errors import InputError
 from coreg_tui.core.states import State
+from coreg_tui.journal import engine
 from coreg_tui.journal import statements as sql
 from coreg_tui.journal.opening import Opened, connect, scrub_backups
 from coreg_tui.journal.refusals import disk_full, full_refusal, read_only_refusal, refusal
@@ -41,6 +42,7 @@ from coreg_tui.messages import NOTHING_IMPORTED
 
 if TYPE_CHECKING:  # read only by stats: a check-in does not load them
     from coreg_tui.core.tallies import CheckinTallies, PracticeTally
+    from coreg_tui.journal.cipher import Key
 
 MERGE_BATCH = 5000  # entries an import holds at a time on their way in
 BULK_CACHE_KIB = -65536  # 64 MiB of page cache while an import writes, then back to SQLite's 2
@@ -80,8 +82,10 @@ class Journal:
         *,
         read_only: bool = False,
         checked_at: float | None = None,
+        key: Key | None = None,
     ) -> None:
         self.conn = conn
+        self.key = key  # a locked journal's (cipher.py)
         self.path = path
         self.read_only = read_only  # opened from read-only media or a read-only file
         self.checked_at = checked_at  # when the journal was last found sound
@@ -102,18 +106,22 @@ class Journal:
         journal held in memory, and nothing is created on disk."""
         opened = connect(path, create=create, migrations=migrations)
         return cls(
-            opened.conn, opened.path, read_only=opened.read_only, checked_at=opened.checked_at
+            opened.conn,
+            opened.path,
+            read_only=opened.read_only,
+            checked_at=opened.checked_at,
+            key=opened.key,
         )
 
     def close(self) -> None:
         if self.forgotten and self.path is not None:
             # Deleted or changed words leave the write-ahead log now, not only when the
             # last connection closes (another coreg may hold the journal open).
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(*engine.Error):
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         Opened(self.conn, self.path, self.read_only, self.checked_at).close()
         if self.forgotten and self.path is not None:
-            scrub_backups(self.path, self.forgotten)
+            scrub_backups(self.path, self.forgotten, self.key)
 
     def __enter__(self) -> Journal:
         return self
@@ -275,7 +283,7 @@ class Journal:
         """Damage is often found halfway through a read: say so as a refusal."""
         try:
             yield
-        except sqlite3.Error as exc:
+        except engine.Error as exc:
             raise refusal(exc, self.path) or exc from None
 
     def get(self, ref: str) -> Entry:

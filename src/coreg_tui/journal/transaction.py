@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from coreg_tui.journal import engine
 from coreg_tui.journal.refusals import refusal
 
 commits = 0  # transactions this process has committed: an error after one says it was kept
@@ -24,7 +25,7 @@ class Transaction:
     def __enter__(self) -> None:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
+        except engine.Error as exc:
             raise refusal(exc, self.path) or exc from None
 
     def __exit__(
@@ -36,11 +37,11 @@ class Transaction:
                 global commits
                 commits += 1
                 return
-            except sqlite3.Error as error:
+            except engine.Error as error:
                 if self.conn.in_transaction:  # SQLite has already rolled back a full disk
                     self.conn.execute("ROLLBACK")
                 raise refusal(error, self.path) or error from None
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.Error) and (mapped := refusal(exc, self.path)):
+        if isinstance(exc, engine.Error) and (mapped := refusal(exc, self.path)):
             raise mapped from None

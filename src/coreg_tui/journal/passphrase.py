@@ -1,0 +1,180 @@
+"""Where a locked journal's key comes from, in this order: this process (already
+opened once), the agent (remembered), then the passphrase: COREG_PASSPHRASE_FILE,
+`passphrase_command` in the config (for scripts), or the person, asked by the face
+they are using (the CLI at the terminal, the companion in a window of its own).
+
+The passphrase is never kept: only the key derived from it, in this process and, for
+`lock_timeout` minutes, in the agent. A wrong one is one line (exit 1), nothing
+touched."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from coreg_tui.journal import cipher
+from coreg_tui.journal.cipher import Key
+from coreg_tui.journal.refusals import JournalError
+
+MIN_LENGTH = 8
+FILE_VARIABLE = "COREG_PASSPHRASE_FILE"
+NEW_FILE_VARIABLE = "COREG_NEW_PASSPHRASE_FILE"  # a changed passphrase, for scripts
+
+
+class LockedError(JournalError):
+    """The journal is locked, and no passphrase could be had here."""
+
+
+class WrongPassphraseError(JournalError):
+    """The passphrase given does not open the journal."""
+
+
+Ask = Callable[[str], "str | None"]  # a prompt; the passphrase, or None (not given)
+_asker: Ask | None = None  # set to at_terminal below: the CLI's; the companion sets its own
+_known: dict[bytes, Key] = {}  # by salt: keys this process has opened a journal with
+
+
+def ask_with(asker: Ask | None) -> None:
+    """How this process asks the person (None: it cannot)."""
+    global _asker
+    _asker = asker
+
+
+def asker() -> Ask | None:
+    return _asker
+
+
+def key_for(path: Path) -> tuple[Key, bool]:
+    """The key to try for the locked journal at `path`, and whether it was already known
+    (in this process or by the agent) rather than derived just now."""
+    from coreg_tui.journal import agent
+
+    salt = cipher.salt_of(path)
+    if salt in _known:
+        return _known[salt], True
+    remembered = agent.recall(path, salt)
+    if remembered is not None:
+        return Key(remembered, salt), True
+    said = given_elsewhere()
+    if said is None and _asker is not None:
+        said = _asker(f"passphrase for the journal at {path}: ")
+    if said is None:
+        raise LockedError(
+            f"the journal at {path} is locked, and no passphrase can be asked for here "
+            f"(run coreg at a terminal, or set {FILE_VARIABLE} or passphrase_command)"
+        )
+    return cipher.derive(said, salt), False
+
+
+def opened_with(path: Path, key: Key, known: bool) -> None:
+    """The key opened the journal: kept for this process, and given to the agent for
+    `lock_timeout` minutes (0: never)."""
+    from coreg_tui.config import config
+    from coreg_tui.journal import agent
+
+    _known[key.salt] = key
+    if not known:
+        agent.remember(path, key.salt, key.raw, config().lock_timeout)
+
+
+def forget(path: Path) -> None:
+    """Nothing about this journal's key is kept any longer, here or by the agent."""
+    from coreg_tui.journal import agent
+
+    _known.clear()
+    agent.forget(path)
+
+
+def wrong(path: Path) -> WrongPassphraseError:
+    return WrongPassphraseError(
+        f"that passphrase does not open the journal at {path}; it was left as it is"
+    )
+
+
+def given_elsewhere() -> str | None:
+    """A passphrase from COREG_PASSPHRASE_FILE or passphrase_command, for scripts."""
+    where = os.environ.get(FILE_VARIABLE)
+    if where:
+        return _from_file(Path(where))
+    from coreg_tui.config import config
+
+    command = config().passphrase_command
+    return _from_command(command) if command else None
+
+
+def _from_file(path: Path, variable: str = FILE_VARIABLE) -> str:
+    from coreg_tui.files import describe, read_regular
+
+    try:
+        mode = path.stat().st_mode
+        if mode & 0o077:
+            raise JournalError(
+                f"{variable} names {path}, which other users can read "
+                f"(mode {mode & 0o777:o}); chmod 600 it first"
+            )
+        text = read_regular(path, 4096).decode("utf-8", "replace")
+    except OSError as exc:
+        raise JournalError(f"{variable}: {path} cannot be read ({describe(exc)})") from None
+    return text.splitlines()[0] if text else ""
+
+
+def _from_command(command: str) -> str:
+    import shlex
+    import subprocess
+
+    try:
+        done = subprocess.run(shlex.split(command), stdout=subprocess.PIPE, timeout=60, check=False)
+    except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
+        raise JournalError(f"passphrase_command could not be run ({exc})") from None
+    if done.returncode != 0:
+        raise JournalError(f"passphrase_command ended with exit code {done.returncode}")
+    text = done.stdout.decode("utf-8", "replace")
+    return text.splitlines()[0] if text else ""
+
+
+def at_terminal(prompt: str) -> str | None:
+    """Asked at the terminal, never echoed (None where there is no terminal)."""
+    import getpass
+
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return None
+    os.close(fd)
+    try:
+        return getpass.getpass(prompt)
+    except (EOFError, OSError):
+        return None
+
+
+def new_passphrase(ask: Ask | None, *, change: bool = False) -> str:
+    """A passphrase for a lock: from COREG_NEW_PASSPHRASE_FILE (or, for a first lock,
+    where the passphrase will be read from), else asked twice."""
+    from coreg_tui.core.errors import InputError
+
+    where = os.environ.get(NEW_FILE_VARIABLE)
+    if where:
+        said: str | None = _from_file(Path(where), NEW_FILE_VARIABLE)
+    else:
+        said = None if change else given_elsewhere()
+    if said is None:
+        if ask is None:
+            raise InputError(
+                f"a passphrase is asked for at a terminal (or set {FILE_VARIABLE}); "
+                "none can be asked for here"
+            )
+        said = ask("new passphrase: ")
+        again = ask("the same again: ") if said is not None else None
+        if said is None or again is None:
+            raise InputError("no passphrase given; nothing was changed")
+        if said != again:
+            raise InputError("the two passphrases differ; nothing was changed")
+    if len(said) < MIN_LENGTH:
+        raise InputError(
+            f"a passphrase needs at least {MIN_LENGTH} characters; nothing was changed"
+        )
+    return said
+
+
+_asker = at_terminal
