@@ -177,3 +177,24 @@ def test_only_a_circle_loads_the_network(argv: list[str], tmp_path: object) -> N
         "assert not loaded, loaded"
     )
     assert modules_left_after(body) == "clean"
+
+
+CIPHER = ("sqlcipher3", "argon2", "_argon2_cffi_bindings")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["log", "calm", "-n", "x"], ["list"], ["export", "-f", "json"], ["stats"], ["sos", "--help"]],
+)
+def test_a_plain_journal_loads_no_cipher(argv: list[str]) -> None:
+    """SQLCipher's binding and Argon2 load for a locked journal only: people who never
+    lock pay nothing for them."""
+    body = (
+        "import io\n"
+        "sys.stdin = io.StringIO('')\n"
+        "from coreg_tui.cli.app import run\n"
+        f"try:\n    run({argv!r})\nexcept SystemExit:\n    pass\n"
+        f"loaded = [m for m in {CIPHER!r} if m in sys.modules]\n"
+        "assert not loaded, loaded"
+    )
+    assert modules_left_after(body) == "clean"

@@ -91,6 +91,23 @@ def guide(g: Guide) -> list[Entry]:
     return sessions if answer.strip().lower() in ("y", "yes") else []
 
 
+def _never_ask() -> None:
+    """Help never waits on a passphrase: what help now reads of a locked journal (whether
+    help leads up) is read only where the key is remembered, else left unread."""
+    from coreg_tui.journal import passphrase
+
+    passphrase.ask_with(None)
+
+
+def _passphrase_or_nothing(prompt: str) -> str | None:
+    from coreg_tui.journal.passphrase import at_terminal
+
+    said = at_terminal(
+        "Your journal is locked: its passphrase keeps this (Enter alone writes nothing): "
+    )
+    return said or None
+
+
 def run_sos(*, plain: bool, no_color: bool) -> None:
     """`coreg sos` in this terminal. It loads no CLI library: `coreg sos` reaches it
     straight from the entry point, and the typer command only for its help."""
@@ -100,6 +117,7 @@ def run_sos(*, plain: bool, no_color: bool) -> None:
     from coreg_tui.cli.terminal import is_terminal, say
 
     plain = plain or not is_terminal(sys.stdout)
+    _never_ask()
 
     # The practices are loaded only once the care lines are out.
     def breathe(pins: Pins) -> BreathSummary:
@@ -136,9 +154,16 @@ def run_sos(*, plain: bool, no_color: bool) -> None:
     )
     if kept:
         from coreg_tui.cli.journal_access import open_journal
-
-        with open_journal() as journal:
-            journal.add_many(kept)
+        from coreg_tui.journal import passphrase
         from coreg_tui.messages import KEPT
 
+        # Only now, and only because the person asked to keep it: a locked journal's
+        # passphrase, where it is not remembered. Enter alone writes nothing.
+        passphrase.ask_with(_passphrase_or_nothing)
+        try:
+            with open_journal() as journal:
+                journal.add_many(kept)
+        except passphrase.LockedError:
+            say("Nothing was written.")
+            return
         say(KEPT)

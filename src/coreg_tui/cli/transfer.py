@@ -7,12 +7,15 @@ import json
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from coreg_tui.cli.options import Force, Output, Since, StateFilter, TagFilter, Until
 from coreg_tui.cli.output import private_output
+
+if TYPE_CHECKING:
+    from coreg_tui.journal.store import Filter
 
 
 class ExportFormat(StrEnum):
@@ -53,6 +56,13 @@ def export(
             "--front-matter", help="Markdown: start with YAML front matter for note apps."
         ),
     ] = False,
+    encrypt: Annotated[
+        bool,
+        typer.Option(
+            "--encrypt",
+            help="JSON sealed with a passphrase (asked twice), that coreg import opens.",
+        ),
+    ] = False,
 ) -> None:
     """Write the journal out, oldest first: markdown to read, JSON to keep, CSV for sheets.
     JSON Lines (-f jsonl) holds one entry a line, for journals too large for one array."""
@@ -64,7 +74,16 @@ def export(
     where = build_filter(
         since=since, until=until, states=state, tags=tag, newest_first=False, at=moment
     )
+    if encrypt:
+        count = _sealed_export(where, output, force, fmt)
+        if output != "-":
+            say(
+                f"Wrote {count:,} entr{'y' if count == 1 else 'ies'}, sealed, to {output}.",
+                sys.stderr,
+            )
+        return
     with open_journal(create=False) as journal, private_output(output, force) as out:
+        locked = journal.key is not None
         entries = journal.entries(where)
         if fmt is ExportFormat.json:
             count = writers.write_json(entries, out, moment)
@@ -76,6 +95,35 @@ def export(
             count = writers.write_markdown(entries, out, moment, front_matter=front_matter)
     if output != "-":
         say(f"Wrote {count:,} entr{'y' if count == 1 else 'ies'} to {output}.", sys.stderr)
+    if locked:
+        say(
+            "coreg: note: your journal is locked, but this export is not encrypted: anyone "
+            "who can read the file can read it (export --encrypt seals one)",
+            sys.stderr,
+        )
+
+
+def _sealed_export(where: Filter, output: str, force: bool, fmt: ExportFormat) -> int:
+    """The JSON export, sealed in memory before a byte is written (documents/sealed.py)."""
+    import io
+
+    from coreg_tui.cli.journal_access import now, open_journal
+    from coreg_tui.cli.output import private_output
+    from coreg_tui.core.errors import InputError
+    from coreg_tui.documents import export as writers
+    from coreg_tui.documents.sealed import seal
+    from coreg_tui.journal import passphrase
+
+    if fmt in (ExportFormat.csv, ExportFormat.ndjson):  # markdown: the default, not asked
+        raise InputError("--encrypt writes JSON (coreg import opens it); leave out --format")
+    secret = passphrase.new_passphrase(passphrase.asker())
+    held = io.StringIO()
+    with open_journal(create=False) as journal:
+        count = writers.write_json(journal.entries(where), held, now())
+    sealed = seal(held.getvalue().encode("utf-8"), secret)
+    with private_output(output, force) as out:
+        out.write(sealed)
+    return count
 
 
 export.context_settings = {"token_normalize_func": _format_alias}  # type: ignore[attr-defined]
@@ -128,6 +176,8 @@ def import_entries(
 
 @contextlib.contextmanager
 def _import_source(file: str) -> Iterator[TextIO]:
+    from coreg_tui.documents.sealed import is_sealed
+
     """Standard input, or a regular file (never a FIFO or device: it could be endless
     or wait forever), as UTF-8 text read a chunk at a time."""
     from coreg_tui.cli.output import user_path
@@ -148,7 +198,28 @@ def _import_source(file: str) -> Iterator[TextIO]:
     except OSError as exc:
         raise InputError(f"cannot read {describe(exc)}") from None
     with open(fd, encoding="utf-8") as stream:
+        first = stream.readline(64)
+        stream.seek(0)
+        if is_sealed(first):  # coreg export --encrypt: opened in memory, never on disk
+            yield _unsealed(stream.read(), file)
+            return
         yield stream
+
+
+def _unsealed(text: str, name: str) -> TextIO:
+    import io
+
+    from coreg_tui.core.errors import InputError
+    from coreg_tui.documents.sealed import unseal
+    from coreg_tui.journal import passphrase
+
+    said = passphrase.given_elsewhere()
+    ask = passphrase.asker()
+    if said is None and ask is not None:
+        said = ask(f"passphrase for {name}: ")
+    if said is None:
+        raise InputError(f"{name} is sealed, and no passphrase can be asked for here")
+    return io.StringIO(unseal(text, said, name).decode("utf-8"))
 
 
 def paths(

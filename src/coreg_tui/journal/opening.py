@@ -120,13 +120,13 @@ def _locked(path: Path, create: bool, migrations: Migrations) -> Opened:
     key, known = passphrase.key_for(path)
     read_only = not create and not writable(path)
     try:
-        conn = _keyed(path, key, read_only)
+        conn = keyed(path, key, read_only)
     except passphrase.WrongPassphraseError:
         if not known:
             raise
         passphrase.forget(path)
         key, known = passphrase.key_for(path)
-        conn = _keyed(path, key, read_only)
+        conn = keyed(path, key, read_only)
     passphrase.opened_with(path, key, known)
     if read_only:
         try:
@@ -152,7 +152,7 @@ def _locked(path: Path, create: bool, migrations: Migrations) -> Opened:
     return Opened(conn, path, checked_at=checked_at, key=key)
 
 
-def _keyed(path: Path, key: Key, read_only: bool) -> sqlite3.Connection:
+def keyed(path: Path, key: Key, read_only: bool) -> sqlite3.Connection:
     """A connection to a locked journal with `key`, its first page read to prove it."""
     from coreg_tui.journal import cipher, passphrase
 

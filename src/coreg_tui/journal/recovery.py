@@ -36,9 +36,17 @@ class Findings:
 
 def _read_only(path: Path) -> sqlite3.Connection:
     try:
-        check_header(path, max(MIGRATIONS))
+        locked = check_header(path, max(MIGRATIONS))
     except OSError as exc:
         raise cannot_open(path, exc) from None
+    if locked:  # read with its key (asked for, or remembered), as every command reads it
+        from coreg_tui.journal import passphrase
+        from coreg_tui.journal.opening import keyed
+
+        key, known = passphrase.key_for(path)
+        conn = keyed(path, key, read_only=True)
+        passphrase.opened_with(path, key, known)
+        return conn
     return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
 
 

@@ -1,0 +1,183 @@
+"""A locked journal, through the installed command on real SQLCipher files in a
+temporary COREG_HOME: lock, unlock, change, a wrong passphrase, a lock killed at random
+moments, and after each step a scan of every byte under COREG_HOME for a note's words.
+The agent's memory is tested on a fake clock."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from coreg_tui.journal.agent import Remembered
+from tests.installed import COREG, coreg
+
+WORD = "Quillfeather"  # a note's word, found nowhere on disk while the journal is locked
+PASS, NEW = "correct horse battery", "another long passphrase"
+
+
+@pytest.fixture
+def home(coreg_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home whose agent lives in this test's own runtime folder and remembers nothing
+    (lock_timeout = 0), unless a test asks it to."""
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    (coreg_home / "config").mkdir(exist_ok=True)
+    (coreg_home / "config" / "config.toml").write_text("lock_timeout = 0\n")
+    return coreg_home
+
+
+def secret(home: Path, name: str, text: str) -> str:
+    path = home / name
+    path.write_text(text + "\n")
+    path.chmod(0o600)
+    return str(path)
+
+
+def words_on_disk(home: Path, word: str = WORD) -> list[Path]:
+    """Every file under the home that holds `word`, in any case, anywhere in its bytes."""
+    found = []
+    for path in home.rglob("*"):
+        if path.is_file() and word.lower().encode() in path.read_bytes().lower():
+            found.append(path)
+    return found
+
+
+def run(
+    *args: str, key: str | None = None, new: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {}
+    if key is not None:
+        env["COREG_PASSPHRASE_FILE"] = key
+    if new is not None:
+        env["COREG_NEW_PASSPHRASE_FILE"] = new
+    return coreg(*args, env=env)
+
+
+def journal(home: Path) -> Path:
+    return home / "data" / "journal.sqlite3"
+
+
+def test_lock_list_change_and_unlock_keep_every_entry_and_no_word_on_disk(home: Path) -> None:
+    key, new = secret(home, "pass", PASS), secret(home, "new", NEW)
+    assert run("log", "anxious", "-i", "6", "-n", f"{WORD} at work").returncode == 0
+    assert words_on_disk(home)  # plain: the word is in the file (the test can see it)
+
+    locked = run("lock", key=key)
+    assert locked.returncode == 0, locked.stderr
+    assert "no way to recover it without one" in locked.stderr  # said plainly, first
+    assert not journal(home).read_bytes().startswith(b"SQLite format 3")
+    assert words_on_disk(home) == []
+
+    assert run("log", "calm", "-n", f"{WORD} again", key=key).returncode == 0
+    assert words_on_disk(home) == []  # a new entry's words are encrypted too
+    listed = run("list", key=key)
+    assert listed.returncode == 0 and listed.stdout.count(WORD) == 2
+
+    changed = run("lock", "--change", key=key, new=new)
+    assert changed.returncode == 0, changed.stderr
+    assert run("list", key=key).returncode == 1  # the old passphrase opens nothing now
+    assert run("list", key=new).stdout.count(WORD) == 2
+    assert words_on_disk(home) == []
+
+    unlocked = run("unlock", key=new)
+    assert unlocked.returncode == 0, unlocked.stderr
+    assert journal(home).read_bytes().startswith(b"SQLite format 3")
+    assert run("list").stdout.count(WORD) == 2
+
+
+def test_a_deleted_entrys_words_are_in_no_file_of_a_locked_journal(home: Path) -> None:
+    key = secret(home, "pass", PASS)
+    run("log", "calm", "-n", "nothing much")
+    assert run("lock", key=key).returncode == 0
+    noted = run("log", "dorsal", "-n", f"{WORD} was here", key=key)
+    short_id = noted.stdout.split("(")[-1].rstrip(").\n")
+    assert run("delete", short_id, "--yes", key=key).returncode == 0
+    assert WORD not in run("list", key=key).stdout
+    assert words_on_disk(home) == []
+
+
+def test_a_wrong_passphrase_is_one_line_and_exit_1_with_the_file_untouched(home: Path) -> None:
+    key = secret(home, "pass", PASS)
+    run("log", "calm", "-n", WORD)
+    run("lock", key=key)
+    before = hashlib.sha256(journal(home).read_bytes()).hexdigest()
+    wrong = run("list", key=secret(home, "wrong", "not the passphrase"))
+    assert wrong.returncode == 1
+    assert wrong.stderr.count("\n") == 1 and "does not open the journal" in wrong.stderr
+    assert "ERROR" not in wrong.stderr and "hmac" not in wrong.stderr  # no library noise
+    assert hashlib.sha256(journal(home).read_bytes()).hexdigest() == before
+    nobody = run("list")  # no terminal, no file, no command: it cannot ask
+    assert nobody.returncode == 1 and "is locked" in nobody.stderr
+
+
+def test_a_passphrase_file_others_can_read_is_refused(home: Path) -> None:
+    key = secret(home, "pass", PASS)
+    run("lock", key=key)
+    Path(key).chmod(0o644)
+    refused = run("list", key=key)
+    assert refused.returncode == 1 and "chmod 600" in refused.stderr
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_lock_killed_at_any_moment_leaves_the_old_journal_or_the_new(
+    home: Path, seed: int
+) -> None:
+    from coreg_tui.journal.store import Journal
+    from tests.journal.builders import entry
+
+    key = secret(home, "pass", PASS)
+    path = journal(home)
+    with Journal.open(path) as j:
+        j.add_many(entry(i, note=f"{WORD} {i}") for i in range(4000))
+    env = {**os.environ, "COREG_PASSPHRASE_FILE": key}
+    proc = subprocess.Popen(
+        [str(COREG), "lock"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    time.sleep(random.Random(seed).uniform(0.2, 1.6))  # the derivation, the copy, the rename
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    is_plain = path.read_bytes().startswith(b"SQLite format 3")
+    listed = run("check", key=None if is_plain else key)
+    assert listed.returncode == 0, (is_plain, listed.stdout, listed.stderr)
+    count = run("stats", "--json", "--all", key=None if is_plain else key)
+    assert count.returncode == 0
+    again = run("lock", key=key) if is_plain else run("lock", "--change", key=key, new=key)
+    assert again.returncode == 0, again.stderr  # and it can be locked after all
+    assert "4,000 entries" in again.stdout
+
+
+def test_the_agent_remembers_a_key_until_its_time_is_up() -> None:
+    kept = Remembered()
+    kept.put("salt", "key", now=100.0, for_s=900.0)
+    assert kept.get("salt", now=999.9) == "key"
+    assert kept.get("other", now=500.0) is None
+    assert kept.get("salt", now=1000.0) is None  # fifteen minutes after it was given
+    assert kept.empty(now=1000.0)
+    kept.put("salt", "key", now=0.0, for_s=60.0)
+    kept.forget()
+    assert kept.empty(now=0.0)
+
+
+def test_a_remembered_passphrase_is_not_asked_for_again_until_forgotten(home: Path) -> None:
+    (home / "config" / "config.toml").write_text("lock_timeout = 1\n")
+    key = secret(home, "pass", PASS)
+    run("log", "calm", "-n", WORD)
+    try:
+        assert run("lock", key=key).returncode == 0
+        remembered = run("list")  # no passphrase given: the agent has the key
+        assert remembered.returncode == 0 and WORD in remembered.stdout
+        assert words_on_disk(home) == []
+        sockets = list((Path(os.environ["XDG_RUNTIME_DIR"])).rglob("*.sock"))
+        assert sockets and oct(sockets[0].parent.stat().st_mode & 0o777) == "0o700"
+        assert run("lock").returncode == 0  # on a locked journal: forget it now
+        assert run("list").returncode == 1
+    finally:
+        run("lock")
