@@ -181,3 +181,55 @@ def test_a_remembered_passphrase_is_not_asked_for_again_until_forgotten(home: Pa
         assert run("list").returncode == 1
     finally:
         run("lock")
+
+
+def test_the_companion_asks_for_the_passphrase_and_three_wrong_tries_end_calmly(
+    home: Path,
+) -> None:
+    import asyncio
+
+    from coreg_tui.journal import passphrase
+    from coreg_tui.tui.app import CoregApp
+    from coreg_tui.tui.screens.home import HomeScreen
+    from coreg_tui.tui.screens.passphrase import PassphraseScreen
+    from tests.clock import FakeClock
+    from tests.tui.screen import flowing, screen_text
+
+    key = secret(home, "pass", PASS)
+    run("log", "calm", "-n", WORD)
+    assert run("lock", key=key).returncode == 0
+
+    async def until(pilot: object, what: object) -> None:
+        for _ in range(200):
+            if what():  # type: ignore[operator]
+                return
+            await pilot.pause(0.05)  # type: ignore[attr-defined]
+        raise AssertionError("not so")
+
+    def session(tries: list[str]) -> str:
+        app = CoregApp(clock=FakeClock(), ask_before=False)
+        seen: list[str] = []
+
+        async def steps() -> None:
+            async with app.run_test(size=(80, 24)) as pilot:
+                await until(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+                await pilot.pause(0.3)
+                assert "Help now" in screen_text(app)  # help is never behind the prompt
+                for said in tries:
+                    await pilot.press(*said, "enter")
+                    await pilot.pause(1.5)
+                seen.append(flowing(screen_text(app)))
+                await pilot.press("escape")
+                await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+                await pilot.pause(0.5)
+                seen.append(flowing(screen_text(app)))
+
+        asyncio.run(steps())
+        passphrase.forget(journal(home))
+        return "\n".join(seen)
+
+    calm = session(["wrong one", "wrong two", "wrong three"])
+    assert "nothing was changed" in calm and "Nobody can open a locked journal" in calm
+    assert "Nothing noted yet today" not in calm  # the journal was not read
+    opened = session(["correct horse battery"])
+    assert "Nothing noted yet today" in opened.split("\n")[1]  # read, on the fake clock's day

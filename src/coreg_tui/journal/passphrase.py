@@ -178,3 +178,43 @@ def new_passphrase(ask: Ask | None, *, change: bool = False) -> str:
 
 
 _asker = at_terminal
+
+
+def try_passphrase(path: Path, said: str) -> bool:
+    """Whether `said` opens the locked journal at `path`; if it does, its key is kept as
+    any key that opened it is (the companion's own prompt)."""
+    from coreg_tui.journal.opening import keyed
+
+    key = cipher.derive(said, cipher.salt_of(path))
+    try:
+        keyed(path, key, read_only=True).close()
+    except WrongPassphraseError:
+        return False
+    opened_with(path, key, known=False)
+    return True
+
+
+def needs_asking(path: Path) -> bool:
+    """Whether the journal at `path` is locked and its key is had from nowhere but the
+    person (not this process, the agent, a file or a command)."""
+    from coreg_tui.journal.opening import check_header, keyed
+    from coreg_tui.journal.schema import MIGRATIONS
+
+    try:
+        if not path.exists() or not check_header(path, max(MIGRATIONS)):
+            return False
+    except (OSError, JournalError):
+        return False
+    before, ask_with_none = _asker, None
+    ask_with(ask_with_none)
+    try:
+        key, known = key_for(path)
+        keyed(path, key, read_only=True).close()
+    except LockedError:
+        return True
+    except JournalError:
+        return True  # a file or command whose passphrase is wrong: the person may know it
+    finally:
+        ask_with(before)
+    opened_with(path, key, known)
+    return False

@@ -58,6 +58,9 @@ class CoregApp(App[None]):
         from coreg_tui.config import config
         from coreg_tui.tui import themes
 
+        from coreg_tui.journal import passphrase
+
+        passphrase.ask_with(None)  # never at the terminal: in a window of the companion's
         settings = config()
         if not settings.color:  # the same as NO_COLOR, which Textual reads as it starts
             os.environ.setdefault("NO_COLOR", "1")

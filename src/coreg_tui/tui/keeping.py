@@ -33,28 +33,61 @@ def _tell(app: CoregApp, exc: Exception, title: str) -> None:
 
 def written(app: CoregApp, change: Callable[[Journal], object]) -> bool:
     """Make `change` to the journal; False if the journal refused it, which the person
-    is told (and told again as the app closes)."""
+    is told (and told again as the app closes). A locked journal whose passphrase is
+    not known yet asks for it first, and the change waits for the answer."""
     from coreg_tui.journal import open_journal
+    from coreg_tui.journal.passphrase import LockedError
     from coreg_tui.journal.refusals import JournalError
 
-    try:
-        with open_journal() as journal:
-            change(journal)
-    except JournalError as exc:
-        _tell(app, exc, NOT_KEPT)
-        return False
-    return True
+    while True:
+        try:
+            with open_journal() as journal:
+                change(journal)
+        except LockedError as exc:
+            if unlocked_by_person(app):
+                continue
+            _tell(app, exc, NOT_KEPT)
+            return False
+        except JournalError as exc:
+            _tell(app, exc, NOT_KEPT)
+            return False
+        return True
+
+
+def unlocked_by_person(app: CoregApp) -> bool:
+    """Ask for the journal's passphrase in the companion's own window, from a worker's
+    thread, and wait for the answer: whether it opened the journal."""
+    import threading
+
+    answered = threading.Event()
+    opened: list[bool] = []
+
+    def ask() -> None:
+        from coreg_tui.tui.screens.passphrase import PassphraseScreen
+
+        def done(result: bool | None) -> None:
+            opened.append(bool(result))
+            answered.set()
+
+        app.push_screen(PassphraseScreen(), done)
+
+    app.call_from_thread(ask)
+    answered.wait()
+    return bool(opened and opened[0])
 
 
 def read(app: CoregApp, look: Callable[[Journal], T]) -> T | None:
     """What `look` finds in the journal; None if the journal cannot be read as it is
     (damage found halfway through a session, say), which the person is told."""
     from coreg_tui.journal import open_journal
+    from coreg_tui.journal.passphrase import LockedError
     from coreg_tui.journal.refusals import JournalError
 
     try:
         with open_journal(create=False) as journal:
             return look(journal)
+    except LockedError:
+        return None  # not said: the passphrase window says it, once, on Home
     except JournalError as exc:
         _tell(app, exc, NOT_READ)
         return None

@@ -94,8 +94,29 @@ class HomeScreen(CoregScreen[None]):
 
     def on_mount(self) -> None:
         # After the first paint: opening the journal should never delay the greeting.
-        self.call_after_refresh(self.load_today)
+        self.call_after_refresh(self.locked_or_today)
         self.call_after_refresh(self.app.painted)
+
+    @work(thread=True, exclusive=True, group="journal")
+    def locked_or_today(self) -> None:
+        """A locked journal whose key is had from nowhere but the person: asked for in a
+        window over Home (journal/passphrase.py); otherwise today, at once."""
+        from coreg_tui.journal.passphrase import needs_asking
+        from coreg_tui.paths import journal_path
+
+        if needs_asking(journal_path()):
+            self.post_message(self.Locked())
+        else:
+            self.app.call_from_thread(self.load_today)
+
+    class Locked(Message):
+        """The journal is locked, and only the person knows its passphrase."""
+
+    @on(Locked)
+    def ask_passphrase(self) -> None:
+        from coreg_tui.tui.screens.passphrase import PassphraseScreen
+
+        self.app.push_screen(PassphraseScreen(), lambda _: self.load_today())
 
     @work(thread=True, exclusive=True)
     def load_today(self) -> None:
