@@ -19,9 +19,8 @@ the person's passphrase by Argon2id.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from coreg_tui.journal import engine
 
@@ -35,8 +34,7 @@ LANES = 4
 _PLAIN_MAGIC = b"SQLite format 3\x00"
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):
     """What opens one locked journal: the raw key and the salt it was derived with."""
 
     raw: bytes

@@ -70,11 +70,11 @@ def key_for(path: Path) -> tuple[Key, bool]:
 def opened_with(path: Path, key: Key, known: bool) -> None:
     """The key opened the journal: kept for this process, and given to the agent for
     `lock_timeout` minutes (0: never)."""
-    from coreg_tui.config import config
-    from coreg_tui.journal import agent
-
     _known[key.salt] = key
-    if not known:
+    if not known:  # (the config is read only here: a check-in does not load it otherwise)
+        from coreg_tui.config import config
+        from coreg_tui.journal import agent
+
         agent.remember(path, key.salt, key.raw, config().lock_timeout)
 
 

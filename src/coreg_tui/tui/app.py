@@ -56,9 +56,8 @@ class CoregApp(App[None]):
         self, clock: Clock | None = None, theme: str | None = None, ask_before: bool | None = None
     ) -> None:
         from coreg_tui.config import config
-        from coreg_tui.tui import themes
-
         from coreg_tui.journal import passphrase
+        from coreg_tui.tui import themes
 
         passphrase.ask_with(None)  # never at the terminal: in a window of the companion's
         settings = config()
