@@ -29,7 +29,9 @@ class Disk:
         self.home = where / "coreg home"
         self.filler = where / "filler"
 
-    def coreg(self, *args: str, file_limit: int | None = None) -> subprocess.CompletedProcess[str]:
+    def coreg(
+        self, *args: str, file_limit: int | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         def limited() -> None:
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             if file_limit is not None:  # a write past it fails (EFBIG), as on a full disk
@@ -40,7 +42,7 @@ class Disk:
             [str(COREG), *args],
             capture_output=True,
             text=True,
-            env={**os.environ, "COREG_HOME": str(self.home)},
+            env={**os.environ, "COREG_HOME": str(self.home), **(env or {})},
             stdin=subprocess.DEVNULL,
             timeout=60,
             check=False,
@@ -273,3 +275,34 @@ def test_writing_a_file_onto_a_full_disk_says_so_and_leaves_nothing(
     assert "no space left" in one_line(done) and str(target) in done.stderr
     assert not target.exists()
     assert not [p for p in disk.where.iterdir() if p.name.endswith(".part")]
+
+
+def test_a_locked_journal_on_a_full_disk_and_on_read_only_media(
+    disk: Disk | None, tmp_path: Path
+) -> None:
+    """The same promises for a locked journal: a full disk is one line with every entry
+    kept and heals when freed; read-only media can be read and refuse writers."""
+    if disk is None:
+        pytest.skip("needs a disk of its own to fill and to mount read-only")
+    secret = tmp_path / "pass"
+    secret.write_text("a passphrase for the disk\n")
+    secret.chmod(0o600)
+    key = {"COREG_PASSPHRASE_FILE": str(secret)}
+    (disk.home / "config").mkdir(parents=True)
+    (disk.home / "config" / "config.toml").write_text("lock_timeout = 0\n")
+    for n in range(2):
+        assert disk.coreg("log", "calm", "-n", f"entry {n}").returncode == 0
+    assert disk.coreg("lock", env=key).returncode == 0
+    disk.fill()
+    refused = disk.coreg("log", "anxious", "-n", "lost?", env=key)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.count("\n") == 1, refused.stderr
+    disk.free()
+    assert disk.coreg("log", "calm", "-n", "entry 2", env=key).returncode == 0
+    assert disk.coreg("check", env=key).returncode == 0
+    _remount_read_only(disk.where)
+    listed = disk.coreg("list", "--json", env=key)
+    assert listed.returncode == 0
+    assert sorted(e["note"] for e in json.loads(listed.stdout)) == ["entry 0", "entry 1", "entry 2"]
+    writer = disk.coreg("log", "calm", env=key)
+    assert writer.returncode == 1 and "read-only" in writer.stderr

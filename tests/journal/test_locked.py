@@ -233,3 +233,101 @@ def test_the_companion_asks_for_the_passphrase_and_three_wrong_tries_end_calmly(
     assert "Nothing noted yet today" not in calm  # the journal was not read
     opened = session(["correct horse battery"])
     assert "Nothing noted yet today" in opened.split("\n")[1]  # read, on the fake clock's day
+
+
+def test_concurrent_writers_to_a_locked_journal_lose_and_double_nothing(home: Path) -> None:
+    """As for a plain journal: four processes writing at once, every entry kept once
+    (the key remembered by the agent, as a person logging through the day has it)."""
+    (home / "config" / "config.toml").write_text("lock_timeout = 1\n")
+    key = secret(home, "pass", PASS)
+    run("log", "calm", "-n", "first")
+    try:
+        assert run("lock", key=key).returncode == 0
+        procs = [
+            subprocess.Popen(
+                [
+                    "bash",
+                    "-c",
+                    f'for i in 1 2 3 4 5; do "{COREG}" log calm -n "w{w} $i" || exit 1; done',
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for w in range(4)
+        ]
+        for proc in procs:
+            _, err = proc.communicate(timeout=120)
+            assert proc.returncode == 0, err
+        listed = run("export", "-f", "json").stdout
+        for w in range(4):
+            for i in range(1, 6):
+                assert listed.count(f'"w{w} {i}"') == 1
+    finally:
+        run("lock")
+
+
+WRITER = """
+import sys
+from datetime import datetime
+from pathlib import Path
+from coreg_tui.core.entries import checkin
+from coreg_tui.core.states import State
+from coreg_tui.journal.store import Journal
+while True:
+    j = Journal.open(Path(sys.argv[1]))
+    e = checkin(datetime.now().astimezone(), State.VENTRAL, note="Quillfeather " * 30)
+    j.add(e)
+    print(e.id, flush=True)  # acknowledged only once the commit has returned
+    j.close()
+"""
+
+
+def test_a_writer_killed_at_any_moment_leaves_a_sound_locked_journal(home: Path) -> None:
+    import sys
+
+    key = secret(home, "pass", PASS)
+    run("log", "calm")
+    assert run("lock", key=key).returncode == 0
+    env = {**os.environ, "COREG_PASSPHRASE_FILE": key}
+    acknowledged: set[str] = set()
+    rng = random.Random(11)
+    for _ in range(5):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(journal(home))],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        time.sleep(0.6 + rng.random() * 0.5)  # past the key's derivation, amid the writes
+        os.kill(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+        acknowledged.update(line for line in out.split() if len(line) == 36)
+    assert acknowledged
+    assert run("check", key=key).returncode == 0  # every page sound
+    stored = run("export", "-f", "json", key=key).stdout
+    assert all(entry_id in stored for entry_id in acknowledged)
+    assert words_on_disk(home) == []
+
+
+def test_a_locked_journals_migration_backup_is_locked_too(home: Path) -> None:
+    from coreg_tui.journal.opening import _backup
+    from coreg_tui.journal.store import Journal
+
+    key = secret(home, "pass", PASS)
+    run("log", "calm", "-n", WORD)
+    assert run("lock", key=key).returncode == 0
+    os.environ["COREG_PASSPHRASE_FILE"] = key
+    try:
+        with Journal.open(journal(home)) as opened:
+            assert opened.key is not None
+            copy = _backup(opened.conn, journal(home), 3, opened.key)
+        assert not copy.read_bytes().startswith(b"SQLite format 3")
+        assert words_on_disk(home) == []
+        from coreg_tui.journal import cipher
+
+        reopened = cipher.connect(str(copy), opened.key)
+        assert reopened.execute("SELECT count(*) FROM entries").fetchone()[0] == 1
+        reopened.close()
+    finally:
+        del os.environ["COREG_PASSPHRASE_FILE"]

@@ -16,9 +16,11 @@ config_app = typer.Typer(
         'The other settings: default_pattern (a preset or pattern, e.g. "4-6"), '
         'bell, color and reduced_motion (true or false), theme ("auto", "dark" or '
         '"light"), hide_practices (a list of practice ids not to suggest), '
-        "holds_max_intensity (0 to 10: no breath holds suggested above it) and "
+        "holds_max_intensity (0 to 10: no breath holds suggested above it), "
         "ask_before (true or false: the companion asks where you are before a practice "
-        "begun from Home)."
+        "begun from Home), lock_timeout (minutes a locked journal's key is remembered; "
+        "0: never) and passphrase_command (a command that prints a locked journal's "
+        'passphrase, e.g. "pass show coreg").'
     ),
     rich_markup_mode=None,
     no_args_is_help=True,
