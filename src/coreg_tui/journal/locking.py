@@ -29,9 +29,9 @@ def rewrite(path: Path, now: Key | None, then: Key | None) -> int:
     (None: plain) in its place; the number of entries it holds."""
     from coreg_tui.journal.opening import _private_file
 
+    fresh, before = leftovers(path)
     source = cipher.connect(str(path), now, isolation_level=None, timeout=BUSY_S)
-    old_fd = None
-    fresh = path.with_name(path.name + ".new")
+    replaced = False
     try:
         busy = source.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         if busy:
@@ -41,7 +41,7 @@ def rewrite(path: Path, now: Key | None, then: Key | None) -> int:
             )
         source.execute("BEGIN IMMEDIATE")  # no entry can be written meanwhile, and lost
         held = source.execute(COUNT_ENTRIES).fetchone()[0]
-        fresh.unlink(missing_ok=True)  # one left by a lock that was stopped
+        tidy(path)  # what a rewrite that was stopped left
         _private_file(fresh)
         # A second connection copies (attaching is not done inside a transaction); it
         # reads what the first, holding the lock, sees.
@@ -52,27 +52,66 @@ def rewrite(path: Path, now: Key | None, then: Key | None) -> int:
             reader.close()
         _check(fresh, then, held, path)
         _sync(fresh)
-        if now is None:  # the plain file: held open, to be overwritten once replaced
-            old_fd = os.open(path, os.O_RDWR)
+        os.link(path, before)  # the old journal, kept by a second name until the new is checked
         os.replace(fresh, path)
         _sync_folder(path.parent)
+        replaced = True
+        try:
+            _check(path, then, held, path)  # the result, in its place
+        except BaseException:
+            os.replace(before, path)
+            _sync_folder(path.parent)
+            replaced = False
+            raise
         source.execute("ROLLBACK")
     except engine.Error as exc:
-        fresh.unlink(missing_ok=True)
         raise JournalError(
             f"the journal at {path} could not be rewritten ({exc}); {LEFT_AS_IT_IS}"
         ) from None
-    except BaseException:
-        fresh.unlink(missing_ok=True)
-        raise
     finally:
         source.close()
-        if old_fd is not None:
-            _overwrite(old_fd)
+        if not replaced:
+            fresh.unlink(missing_ok=True)
+            before.unlink(missing_ok=True)
+    tidy(path)  # the old journal, overwritten where it was plain, and its log
     for leftover in ("-wal", "-shm"):  # the old file's: the new one has none yet
         with contextlib.suppress(OSError):
             Path(f"{path}{leftover}").unlink()
     return int(held)
+
+
+def leftovers(path: Path) -> tuple[Path, Path]:
+    """The names a rewrite uses beside the journal: the copy being made, and the old
+    journal kept until the copy is in place and checked."""
+    return path.with_name(path.name + ".new"), path.with_name(path.name + ".before")
+
+
+def tidy(path: Path) -> None:
+    """Remove what a rewrite leaves beside the journal (one stopped halfway, or the old
+    journal once the new one is in place), overwriting any that is plain."""
+    for leftover in leftovers(path):
+        try:
+            fd = os.open(leftover, os.O_RDWR | os.O_NOFOLLOW)
+        except OSError:
+            continue
+        try:
+            head = os.pread(fd, 16, 0)
+            mine = os.fstat(fd)
+            try:
+                live = os.stat(path)
+                same = (mine.st_dev, mine.st_ino) == (live.st_dev, live.st_ino)
+            except OSError:
+                same = False
+            # A name for the journal itself (a rewrite stopped between its two steps):
+            # only the name goes. A plain old journal: its bytes are overwritten first.
+            if not same and head.startswith(b"SQLite format 3"):
+                _overwrite(fd)
+                fd = -1
+        finally:
+            if fd >= 0:
+                os.close(fd)
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def _check(fresh: Path, key: Key | None, held: int, path: Path) -> None:

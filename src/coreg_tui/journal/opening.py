@@ -128,6 +128,10 @@ def _locked(path: Path, create: bool, migrations: Migrations) -> Opened:
         key, known = passphrase.key_for(path)
         conn = keyed(path, key, read_only)
     passphrase.opened_with(path, key, known)
+    if not read_only:
+        from coreg_tui.journal.locking import tidy
+
+        tidy(path)  # a plain journal left beside it by a lock that was stopped: overwritten
     if read_only:
         try:
             version = check_identity(conn, path, max(migrations))
