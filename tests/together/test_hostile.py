@@ -165,3 +165,31 @@ def test_no_more_than_the_most_join() -> None:
 
     told = run(body, most=2)
     assert any("the circle is full (2)" in line for line in told)
+
+
+def test_an_oversized_first_message_and_a_request_that_is_no_join_are_told() -> None:
+    """Closed by the library itself (a frame over the limit, a handshake that is not a
+    WebSocket's), each is still one of the host's refusals."""
+
+    async def body(circle: Circle, port: int, told: list[str]) -> None:
+        big = await connect(
+            f"wss://127.0.0.1:{port}/", ssl=tls.joiner_context(), proxy=None, max_size=None
+        )
+        await big.send("x" * (wire.HOST_RECEIVES * 4))  # before any hello
+        assert await closed_with(big) == 1009
+        loop = asyncio.get_running_loop()
+        reader, writer = await asyncio.open_connection(
+            "127.0.0.1", port, ssl=tls.joiner_context(), server_hostname="coreg"
+        )
+        writer.write(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")  # no Upgrade: not a join
+        await writer.drain()
+        async with asyncio.timeout(10):
+            await reader.read()
+        writer.close()
+        del loop
+        await asyncio.sleep(0.2)
+        circle.refusals_untold()
+
+    told = run(body)
+    assert any("a message over" in line for line in told), told
+    assert any("1 more connection(s)" in line or "opening handshake" in line for line in told)

@@ -188,8 +188,9 @@ class Circle:
                 self._waiting -= 1
             if person is not None:
                 await self._listen(connection, person, where)
-        except ConnectionClosed:
-            pass
+        except ConnectionClosed as exc:
+            if exc.sent is not None and exc.sent.code == 1009:  # the library closed it
+                self._refuse(where, f"a message over {wire.HOST_RECEIVES} bytes")
         except Exception as exc:  # a message this host cannot take: that connection ends
             self._refuse(where, f"could not be read ({type(exc).__name__})")
             connection.transport.abort()
@@ -305,6 +306,21 @@ def _broadcast(people: dict[ServerConnection, Person], message: str) -> None:
 
 async def serve_circle(circle_: Circle, host: str, port: int, context: Any) -> Any:
     """Start listening; returns the server (its sockets say the port chosen)."""
+
+    class Watched(ServerConnection):
+        """A connection whose opening handshake fails (an HTTP request of another kind,
+        bytes that are not HTTP, nothing in time) is closed by the library before the
+        circle's handler: it is one of the circle's refusals all the same."""
+
+        async def handshake(self, *args: Any, **kwargs: Any) -> None:
+            where = self.remote_address  # (gone once the connection is)
+            try:
+                await super().handshake(*args, **kwargs)
+            finally:
+                if self.response is None or self.response.status_code != 101:
+                    peer = str(where[0]) if isinstance(where, tuple) and where else "?"
+                    circle_._refuse(peer, "not a circle's join (no WebSocket handshake)")
+
     return await serve(
         circle_.handle,
         host,
@@ -319,6 +335,7 @@ async def serve_circle(circle_: Circle, host: str, port: int, context: Any) -> A
         compression=None,
         logger=_QUIET,
         server_header=None,
+        create_connection=Watched,
     )
 
 

@@ -72,7 +72,9 @@ def unlocked_by_person(app: CoregApp) -> bool:
         app.push_screen(PassphraseScreen(), done)
 
     app.call_from_thread(ask)
-    answered.wait()
+    while not answered.wait(0.5):
+        if not app.is_running:  # the companion closed while it asked
+            return False
     return bool(opened and opened[0])
 
 
