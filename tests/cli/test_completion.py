@@ -188,8 +188,9 @@ def test_files_and_folders_are_left_to_the_shell() -> None:
 
 def test_zsh_and_fish_are_told_what_each_word_is() -> None:
     about = "Note how your nervous system is right now: a check-in in one line."
-    assert ask("coreg lo", "zsh") == ["plain", f"log:{about}"]
-    assert ask("coreg lo", "fish") == ["plain", f"log\t{about}"]
+    locks = "Encrypt the journal with a passphrase (asked twice, never shown)."
+    assert ask("coreg lo", "zsh") == ["plain", f"log:{about}", f"lock:{locks}"]
+    assert ask("coreg lo", "fish") == ["plain", f"log\t{about}", f"lock\t{locks}"]
     assert ask("coreg log anx", "fish") == ["plain", "anxious\tsympathetic"]
 
 
@@ -215,7 +216,7 @@ def test_bash_completes_with_the_script_sourced(tmp_path: Path) -> None:
     write_own_practice()
     (tmp_path / "entries.json").write_text("[]")
     lines = {
-        "coreg lo": "log",
+        "coreg lo": "log lock",
         "coreg log anx": "anxious",
         "coreg breathe coh": "coherent",
         "coreg practice grounding-": "grounding-54321",
@@ -272,7 +273,7 @@ def test_tab_completes_in_an_interactive_bash(tmp_path: Path) -> None:
     line run as `echo` (Ctrl-A goes back to the start of the line to put it there)."""
     write_own_practice()
     typed = [
-        "coreg lo",
+        "coreg unl",
         "coreg log anx",
         "coreg breathe --from=cohe",
         "coreg practice grounding-5",
@@ -284,7 +285,7 @@ def test_tab_completes_in_an_interactive_bash(tmp_path: Path) -> None:
     keys += "exit\n"
     shown = dict(re.findall(r"^DONE(\d+) (.*?) *$", interactive_bash(keys, tmp_path), re.M))
     assert [shown.get(str(i)) for i in range(len(typed))] == [
-        "coreg log",
+        "coreg unlock",
         "coreg log anxious",
         "coreg breathe --from=coherent",
         "coreg practice grounding-54321",

@@ -111,8 +111,10 @@ def test_the_companion_hosts_a_circle_that_the_command_joins(tmp_path: Path) -> 
     assert theirs.with_who == "Ana" and theirs.state_after is not None
 
 
-def test_the_companion_joins_a_hosted_circle_and_tells_it_where_it_is_after() -> None:
-    host = start("together", "host", "2-2", "--name", "Ana", "--cycles", "1")
+def test_the_companion_joins_a_hosted_circle_and_tells_it_where_it_is_after(
+    tmp_path: Path,
+) -> None:
+    host = start("together", "host", "2-2", "--name", "Ana", "--cycles", "1", home=str(tmp_path))
 
     async def steps(app: CoregApp, pilot: Pilot, clock: FakeClock) -> None:
         await pilot.press("t")

@@ -111,6 +111,7 @@ COMMANDS: dict[str, Command] = {
             *WRITE_TO,
             *FILTERS,
             ("--front-matter", FLAG),
+            ("--encrypt", FLAG),
         ),
     ),
     "import": Command("Bring entries in from a JSON file.", (), (FILE,)),
@@ -144,6 +145,11 @@ COMMANDS: dict[str, Command] = {
         (),
         (FILE,),
     ),
+    "lock": Command(
+        "Encrypt the journal with a passphrase (asked twice, never shown).",
+        (("--change", FLAG),),
+    ),
+    "unlock": Command("Turn a locked journal back into a plain one (its passphrase is asked for)."),
     "stats": Command(
         "How your states spread over days, hours and company, and what helped.",
         (*RANGE, ("--all", FLAG), *JSON),
