@@ -179,7 +179,7 @@ def test_only_a_circle_loads_the_network(argv: list[str], tmp_path: object) -> N
     assert modules_left_after(body) == "clean"
 
 
-CIPHER = ("sqlcipher3", "argon2", "_argon2_cffi_bindings")
+CIPHER = ("sqlcipher3", "argon2", "_argon2_cffi_bindings", "_cffi_backend")
 
 
 @pytest.mark.parametrize(

@@ -353,3 +353,22 @@ def test_a_rewrite_stopped_between_its_two_steps_leaves_the_journal_whole(home: 
     listed = run("list")
     assert listed.returncode == 0 and WORD in listed.stdout  # the journal untouched
     assert words_on_disk(home) == [path]  # the plain copy's words overwritten, not left
+
+
+def test_the_key_is_argon2id_as_argon2_cffi_derives_it() -> None:
+    from argon2.low_level import Type, hash_secret_raw
+
+    from coreg_tui.journal import cipher
+
+    salt = bytes(range(16))
+    expected = hash_secret_raw(
+        PASS.encode(),
+        salt,
+        time_cost=3,
+        memory_cost=65536,
+        parallelism=4,
+        hash_len=32,
+        type=Type.ID,
+    )
+    assert cipher.derive(PASS, salt) == cipher.Key(expected, salt)
+    assert cipher.derive(NEW, salt).raw != expected
