@@ -142,3 +142,32 @@ def test_someone_who_leaves_on_the_way_in_is_not_left_in_the_circle() -> None:
         await real.close()
 
     run(body, most=1)
+
+
+def test_start_in_holds_even_where_nothing_can_be_typed() -> None:
+    """With --start-in and no input (a script, a service), the breathing begins when it
+    was told to, not at once because no Enter can come."""
+    import subprocess
+    import time
+
+    from tests.installed import COREG
+
+    host = subprocess.Popen(
+        [str(COREG), "together", "host", "2-2", "--start-in", "4s", "--cycles", "1", "--no-log"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert host.stdout is not None
+    printed = time.monotonic()
+    first = None
+    for line in host.stdout:
+        if line.startswith("coreg together join "):
+            printed = time.monotonic()
+        if line.startswith("inhale"):
+            first = time.monotonic()
+            break
+    host.kill()
+    host.wait(timeout=10)
+    assert first is not None and first - printed >= 4.0

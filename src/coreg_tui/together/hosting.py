@@ -141,7 +141,9 @@ async def _host(pattern: Pattern, options: Hosting, live: LivePicture | None) ->
         finished = False
         loop = asyncio.get_running_loop()
         calm = end_calmly_on_signals(loop)
-        keys = _keys(loop, circle, told, live.typing if live is not None else None)
+        keys = _keys(
+            loop, circle, told, live.typing if live is not None else None, options.start_in
+        )
         try:
             if options.start_in is not None:
                 loop.call_later(options.start_in, circle.begin)
@@ -227,13 +229,14 @@ def _keys(
     circle: Circle,
     tell: Callable[[str], None],
     typing: Callable[[str], None] | None,
+    start_in: float | None,
 ) -> bool:
     """The leader's keys: a line at a time from standard input. Where nothing can be typed
     (input from /dev/null, or ended), the breathing begins rather than wait for an Enter
     that cannot come."""
 
     def ended() -> None:
-        if circle.timeline is None:
+        if circle.timeline is None and start_in is None:  # else it begins when said
             tell("nothing more can be typed here: the breathing begins now")
             circle.begin()
 
