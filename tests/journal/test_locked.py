@@ -341,11 +341,11 @@ def test_a_rewrite_stopped_between_its_two_steps_leaves_the_journal_whole(home: 
     place: the second name is the journal itself, and tidying must take only the name."""
     import shutil
 
-    from coreg_tui.journal.locking import leftovers, tidy
+    from coreg_tui.journal.guard import leftovers, tidy
 
     run("log", "calm", "-n", WORD)
     path = journal(home)
-    fresh, before = leftovers(path)
+    fresh, _, before = leftovers(path)
     os.link(path, before)
     shutil.copy(path, fresh)  # a plain copy, half made
     tidy(path)
@@ -372,3 +372,35 @@ def test_the_key_is_argon2id_as_argon2_cffi_derives_it() -> None:
     )
     assert cipher.derive(PASS, salt) == cipher.Key(expected, salt)
     assert cipher.derive(NEW, salt).raw != expected
+
+
+@pytest.mark.parametrize("operation", ["lock", "unlock", "change"])
+def test_a_check_in_written_while_the_journal_is_rewritten_is_kept(
+    home: Path, operation: str
+) -> None:
+    """A `coreg log` that comes while a lock, an unlock or a change of passphrase copies
+    the journal waits for it (guard.py), then writes into the journal in place: never
+    into the file being replaced, where it would be lost though it said "Noted"."""
+    from coreg_tui.journal.store import Journal
+    from tests.journal.builders import entry
+
+    key = secret(home, "pass", PASS)
+    with Journal.open(journal(home)) as j:
+        j.add_many(entry(i, note="filler") for i in range(20000))
+    if operation != "lock":
+        assert run("lock", key=key).returncode == 0
+    args = {"lock": ["lock"], "unlock": ["unlock"], "change": ["lock", "--change"]}[operation]
+    env = {**os.environ, "COREG_PASSPHRASE_FILE": key, "COREG_NEW_PASSPHRASE_FILE": key}
+    rewriting = subprocess.Popen(
+        [str(COREG), *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(0.35)  # past the key's derivation, into the copy
+    noted = run("log", "calm", "-n", WORD, key=key)
+    out, err = rewriting.communicate(timeout=60)
+    assert rewriting.returncode == 0, err
+    assert "Traceback" not in noted.stderr and "damaged" not in noted.stderr
+    listed = run("export", "-f", "json", key=None if operation == "unlock" else key)
+    if noted.returncode == 0:  # it said "Noted": it is there
+        assert WORD in listed.stdout, (noted.stdout, out)
+    else:  # else it said why in one line (the journal busy being rewritten)
+        assert noted.stderr.count("\n") == 1, noted.stderr

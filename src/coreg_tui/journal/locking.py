@@ -4,10 +4,11 @@ every entry there), and only then puts it in the old one's place in one rename. 
 at any moment, it leaves the old journal or the new one, never a half; the old file is
 the backup until the new one has been checked.
 
-While it runs it holds the journal's write lock, so no entry can be written into the
-old file and lost. Locking overwrites the plain file it replaces (through its still
-open descriptor) and removes its write-ahead log, so that no plain copy is left where
-coreg can reach it (see docs/reliability.md for what a disk may still keep)."""
+While it runs it holds the journal's guard alone (guard.py): no other coreg has the
+journal open, so no entry can be written into the old file and lost, and none opens
+it until the new one is in place. Locking overwrites the plain file it replaces and
+removes its write-ahead log, so that no plain copy is left where coreg can reach it
+(see docs/reliability.md for what a disk may still keep)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from coreg_tui.journal import cipher, engine, soundness
 from coreg_tui.journal.cipher import Key
+from coreg_tui.journal.guard import hold, leftovers, release, tidy
 from coreg_tui.journal.refusals import JournalError
 from coreg_tui.journal.statements import COUNT_ENTRIES
 from coreg_tui.messages import LEFT_AS_IT_IS
@@ -27,11 +29,13 @@ BUSY_S = 5.0
 def rewrite(path: Path, now: Key | None, then: Key | None) -> int:
     """The journal at `path`, read with `now` (None: plain), written anew with `then`
     (None: plain) in its place; the number of entries it holds."""
-    from coreg_tui.journal.opening import _private_file
-
-    fresh, before = leftovers(path)
-    source = cipher.connect(str(path), now, isolation_level=None, timeout=BUSY_S)
-    replaced = False
+    alone = hold(path, alone=True)  # no other coreg has the journal open, or can open it
+    try:
+        source = cipher.connect(str(path), now, isolation_level=None, timeout=BUSY_S)
+    except BaseException:
+        release(alone)
+        raise
+    swapped = False
     try:
         busy = source.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         if busy:
@@ -39,30 +43,12 @@ def rewrite(path: Path, now: Key | None, then: Key | None) -> int:
                 f"the journal at {path} is open in another coreg (the companion?); "
                 f"close it and try again. {LEFT_AS_IT_IS.capitalize()}"
             )
-        source.execute("BEGIN IMMEDIATE")  # no entry can be written meanwhile, and lost
-        held = source.execute(COUNT_ENTRIES).fetchone()[0]
+        source.execute("BEGIN IMMEDIATE")  # and no entry can be written meanwhile
+        held = int(source.execute(COUNT_ENTRIES).fetchone()[0])
         tidy(path)  # what a rewrite that was stopped left
-        _private_file(fresh)
-        # A second connection copies (attaching is not done inside a transaction); it
-        # reads what the first, holding the lock, sees.
-        reader = cipher.connect(str(path), now, isolation_level=None, timeout=BUSY_S)
-        try:
-            cipher.export_to(reader, fresh, then)
-        finally:
-            reader.close()
-        _check(fresh, then, held, path)
-        _sync(fresh)
-        os.link(path, before)  # the old journal, kept by a second name until the new is checked
-        os.replace(fresh, path)
-        _sync_folder(path.parent)
-        replaced = True
-        try:
-            _check(path, then, held, path)  # the result, in its place
-        except BaseException:
-            os.replace(before, path)
-            _sync_folder(path.parent)
-            replaced = False
-            raise
+        _copy_beside(path, now, then, held)
+        _swap(path, then, held)
+        swapped = True
         source.execute("ROLLBACK")
     except engine.Error as exc:
         raise JournalError(
@@ -70,48 +56,46 @@ def rewrite(path: Path, now: Key | None, then: Key | None) -> int:
         ) from None
     finally:
         source.close()
-        if not replaced:
-            fresh.unlink(missing_ok=True)
-            before.unlink(missing_ok=True)
-    tidy(path)  # the old journal, overwritten where it was plain, and its log
-    for leftover in ("-wal", "-shm"):  # the old file's: the new one has none yet
-        with contextlib.suppress(OSError):
-            Path(f"{path}{leftover}").unlink()
-    return int(held)
-
-
-def leftovers(path: Path) -> tuple[Path, Path]:
-    """The names a rewrite uses beside the journal: the copy being made, and the old
-    journal kept until the copy is in place and checked."""
-    return path.with_name(path.name + ".new"), path.with_name(path.name + ".before")
-
-
-def tidy(path: Path) -> None:
-    """Remove what a rewrite leaves beside the journal (one stopped halfway, or the old
-    journal once the new one is in place), overwriting any that is plain."""
-    for leftover in leftovers(path):
         try:
-            fd = os.open(leftover, os.O_RDWR | os.O_NOFOLLOW)
-        except OSError:
-            continue
-        try:
-            head = os.pread(fd, 16, 0)
-            mine = os.fstat(fd)
-            try:
-                live = os.stat(path)
-                same = (mine.st_dev, mine.st_ino) == (live.st_dev, live.st_ino)
-            except OSError:
-                same = False
-            # A name for the journal itself (a rewrite stopped between its two steps):
-            # only the name goes. A plain old journal: its bytes are overwritten first.
-            if not same and head.startswith(b"SQLite format 3"):
-                _overwrite(fd)
-                fd = -1
+            tidy(path)  # the copy, if it is not in place; the old journal, if it is
+            for log in ("-wal", "-shm") if swapped else ():  # the old file's
+                with contextlib.suppress(OSError):
+                    Path(f"{path}{log}").unlink()
         finally:
-            if fd >= 0:
-                os.close(fd)
-        with contextlib.suppress(OSError):
-            leftover.unlink()
+            release(alone)
+    return held
+
+
+def _copy_beside(path: Path, now: Key | None, then: Key | None, held: int) -> None:
+    """The whole journal, written with `then` to a new file beside it, and checked."""
+    from coreg_tui.journal.opening import _private_file
+
+    fresh = leftovers(path)[0]
+    _private_file(fresh)
+    # A second connection copies (attaching is not done inside a transaction); it reads
+    # what the first, holding the write lock, sees.
+    reader = cipher.connect(str(path), now, isolation_level=None, timeout=BUSY_S)
+    try:
+        cipher.export_to(reader, fresh, then)
+    finally:
+        reader.close()
+    _check(fresh, then, held, path)
+    _sync(fresh)
+
+
+def _swap(path: Path, then: Key | None, held: int) -> None:
+    """The new file in the journal's place in one rename, the old kept by a second name
+    until the new one is checked where it is (and put back if it is not)."""
+    fresh, _, before = leftovers(path)
+    os.link(path, before)
+    os.replace(fresh, path)
+    _sync_folder(path.parent)
+    try:
+        _check(path, then, held, path)
+    except BaseException:
+        os.replace(before, path)
+        _sync_folder(path.parent)
+        raise
 
 
 def _check(fresh: Path, key: Key | None, held: int, path: Path) -> None:
@@ -144,19 +128,3 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def _overwrite(fd: int) -> None:
-    """Zeros over the plain journal's old bytes, now that nothing names them."""
-    try:
-        size = os.fstat(fd).st_size
-        zeros = bytes(1 << 16)
-        os.lseek(fd, 0, os.SEEK_SET)
-        left = size
-        while left > 0:
-            left -= os.write(fd, zeros[: min(left, len(zeros))])
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

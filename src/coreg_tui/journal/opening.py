@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from coreg_tui.journal import engine, soundness
+from coreg_tui.journal.guard import hold, release, tidy
 from coreg_tui.journal.refusals import (
     JournalError,
     full_refusal,
@@ -60,11 +61,15 @@ class Opened(NamedTuple):
     read_only: bool = False  # read-only media or a read-only file
     checked_at: float | None = None  # when the journal was last found sound
     key: Key | None = None  # a locked journal's (cipher.py); None for a plain one
+    guard: int | None = None  # the shared hold on it (guard.py), let go on closing
 
     def close(self) -> None:
-        self.conn.close()
-        if self.path is not None and not self.read_only and self.checked_at is not None:
-            soundness.note_left(self.path, self.checked_at)
+        try:
+            self.conn.close()
+            if self.path is not None and not self.read_only and self.checked_at is not None:
+                soundness.note_left(self.path, self.checked_at)
+        finally:
+            release(self.guard)
 
 
 def check_readable(path: Path, migrations: Migrations) -> None:
@@ -81,7 +86,30 @@ def check_readable(path: Path, migrations: Migrations) -> None:
 
 def connect(path: Path, *, create: bool, migrations: Migrations) -> Opened:
     """The journal at `path`. Without `create`, a missing file reads as an empty
-    journal held in memory, and nothing is created on disk."""
+    journal held in memory, and nothing is created on disk. It is held (guard.py) for
+    as long as it is open, so that no rewrite replaces it meanwhile."""
+    try:
+        if not _present(path) and not create:
+            return _empty(migrations)
+    except OSError as exc:
+        raise cannot_open(path, exc) from None
+    if create:
+        try:
+            from coreg_tui.files import private_folder
+
+            private_folder(path.parent)
+        except OSError:
+            pass  # said below, in the line every refusal gives
+    held = hold(path)
+    try:
+        tidy(path)  # what a rewrite that was stopped left beside it
+        return _connect(path, create=create, migrations=migrations)._replace(guard=held)
+    except BaseException:
+        release(held)
+        raise
+
+
+def _connect(path: Path, *, create: bool, migrations: Migrations) -> Opened:
     try:
         if not _present(path):
             if not create:
@@ -128,10 +156,6 @@ def _locked(path: Path, create: bool, migrations: Migrations) -> Opened:
         key, known = passphrase.key_for(path)
         conn = keyed(path, key, read_only)
     passphrase.opened_with(path, key, known)
-    if not read_only:
-        from coreg_tui.journal.locking import tidy
-
-        tidy(path)  # a plain journal left beside it by a lock that was stopped: overwritten
     if read_only:
         try:
             version = check_identity(conn, path, max(migrations))

@@ -83,9 +83,11 @@ class Journal:
         read_only: bool = False,
         checked_at: float | None = None,
         key: Key | None = None,
+        guard: int | None = None,
     ) -> None:
         self.conn = conn
         self.key = key  # a locked journal's (cipher.py)
+        self.guard = guard  # the hold that keeps a rewrite away while it is open
         self.path = path
         self.read_only = read_only  # opened from read-only media or a read-only file
         self.checked_at = checked_at  # when the journal was last found sound
@@ -111,6 +113,7 @@ class Journal:
             read_only=opened.read_only,
             checked_at=opened.checked_at,
             key=opened.key,
+            guard=opened.guard,
         )
 
     def close(self) -> None:
@@ -119,7 +122,7 @@ class Journal:
             # last connection closes (another coreg may hold the journal open).
             with contextlib.suppress(*engine.Error):
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        Opened(self.conn, self.path, self.read_only, self.checked_at).close()
+        Opened(self.conn, self.path, self.read_only, self.checked_at, guard=self.guard).close()
         if self.forgotten and self.path is not None:
             scrub_backups(self.path, self.forgotten, self.key)
 

@@ -1,0 +1,107 @@
+"""Who may rewrite the journal: every coreg that opens it holds a shared lock on a file
+beside it (`journal.sqlite3.lock`, flock) for as long as its connection is open, and a
+rewrite (lock, unlock, a change of passphrase) holds it alone. So no entry can be
+written into a journal file that a rewrite is about to replace, and nothing is read
+from one it is about to overwrite.
+
+Also here, as light as the lock (every check-in opens through it): tidying what a
+rewrite that was stopped left beside the journal."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from pathlib import Path
+
+from coreg_tui.journal.refusals import JournalError
+
+WAIT_S = 5.0  # as long as SQLite waits for a write lock
+_PLAIN = b"SQLite format 3"
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def hold(path: Path, *, alone: bool = False, wait_s: float = WAIT_S) -> int | None:
+    """The lock, shared (or `alone`), as a descriptor to close to let it go; None where
+    no lock file can be made (read-only media, where no rewrite can happen either)."""
+    import fcntl
+
+    try:
+        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    except OSError:
+        return None
+    mode = (fcntl.LOCK_EX if alone else fcntl.LOCK_SH) | fcntl.LOCK_NB
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            fcntl.flock(fd, mode)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                os.close(fd)
+                raise JournalError(
+                    f"the journal at {path} is open in another coreg (the companion?); "
+                    "close it and try again; it was left as it is"
+                    if alone
+                    else f"the journal at {path} is being locked or unlocked by another "
+                    "coreg; nothing was written, try again in a moment"
+                ) from None
+            time.sleep(0.02)
+        except OSError:
+            os.close(fd)
+            return None  # a file system without flock: as on read-only media
+
+
+def release(fd: int | None) -> None:
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def leftovers(path: Path) -> tuple[Path, Path, Path]:
+    """The names a rewrite uses beside the journal: the copy being made (and its own
+    rollback journal), and the old journal kept until the copy is in place."""
+    return (
+        path.with_name(path.name + ".new"),
+        path.with_name(path.name + ".new-journal"),
+        path.with_name(path.name + ".before"),
+    )
+
+
+def tidy(path: Path) -> None:
+    """Remove what a stopped rewrite left beside the journal, overwriting any that is
+    plain. Called with the lock held (shared or alone), so no rewrite is under way; a
+    second name for the journal itself (a rewrite stopped between its two steps) is
+    only unlinked."""
+    for leftover in leftovers(path):
+        try:
+            fd = os.open(leftover, os.O_RDWR | os.O_NOFOLLOW)
+        except OSError:
+            continue
+        try:
+            mine = os.fstat(fd)
+            try:
+                live = os.stat(path)
+                same = (mine.st_dev, mine.st_ino) == (live.st_dev, live.st_ino)
+            except OSError:
+                same = False
+            if not same and os.pread(fd, len(_PLAIN), 0) == _PLAIN:
+                overwrite(fd)
+        finally:
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def overwrite(fd: int) -> None:
+    """Zeros over a file's bytes (a plain journal no name leads to any longer)."""
+    with contextlib.suppress(OSError):
+        size = os.fstat(fd).st_size
+        zeros = bytes(1 << 16)
+        done = 0
+        while done < size:
+            done += os.pwrite(fd, zeros[: min(size - done, len(zeros))], done)
+        os.fsync(fd)
