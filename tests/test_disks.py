@@ -228,7 +228,8 @@ def test_an_older_journal_on_read_only_media_is_read_through_a_copy_in_memory(
     assert disk.notes() == ["from version 1"]
     assert disk.coreg("stats", "--all", "--json").returncode == 0
     left = sorted(p.name for p in path.parent.iterdir())
-    assert left == ["journal.sqlite3", "journal.sqlite3.checked"]  # untouched
+    # untouched (the guard was made when the journal was, before the disk went read-only)
+    assert left == ["journal.sqlite3", "journal.sqlite3.checked", "journal.sqlite3.lock"]
 
 
 def test_the_companion_on_a_full_disk_says_so_and_keeps_the_screen(

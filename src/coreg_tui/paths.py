@@ -66,7 +66,16 @@ def own_files() -> list[tuple[Path, str]]:
         (journal, "journal"),
         *(
             (journal.with_name(journal.name + end), "journal")
-            for end in ("-wal", "-shm", "-journal", ".checked")
+            for end in (
+                "-wal",
+                "-shm",
+                "-journal",
+                ".checked",
+                ".lock",
+                ".new",
+                ".new-journal",
+                ".before",
+            )
         ),
         (config_path(), "config"),
     ]

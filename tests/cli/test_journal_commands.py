@@ -314,4 +314,5 @@ def test_a_refused_journal_is_exit_1_and_left_alone(capsys: Cap) -> None:
     assert sorted(os.listdir(journal_path().parent)) == [
         "journal.sqlite3",
         "journal.sqlite3.checked",
+        "journal.sqlite3.lock",  # its guard (journal/guard.py), made when it was first used
     ]

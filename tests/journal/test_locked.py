@@ -11,6 +11,7 @@ import random
 import signal
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,15 +24,20 @@ PASS, NEW = "correct horse battery", "another long passphrase"
 
 
 @pytest.fixture
-def home(coreg_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def home(coreg_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A home whose agent lives in this test's own runtime folder and remembers nothing
     (lock_timeout = 0), unless a test asks it to."""
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
+    import shutil
+    import tempfile
+
+    # Short, as a real runtime folder is (/run/user/1000): a socket's name is limited
+    # to about 100 bytes, and the agent stays away from a longer one.
+    runtime = Path(tempfile.mkdtemp(prefix="r", dir="/tmp"))
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     (coreg_home / "config").mkdir(exist_ok=True)
     (coreg_home / "config" / "config.toml").write_text("lock_timeout = 0\n")
-    return coreg_home
+    yield coreg_home
+    shutil.rmtree(runtime, ignore_errors=True)
 
 
 def secret(home: Path, name: str, text: str) -> str:
@@ -404,3 +410,98 @@ def test_a_check_in_written_while_the_journal_is_rewritten_is_kept(
         assert WORD in listed.stdout, (noted.stdout, out)
     else:  # else it said why in one line (the journal busy being rewritten)
         assert noted.stderr.count("\n") == 1, noted.stderr
+
+
+def test_no_key_is_sent_to_a_socket_in_a_folder_others_can_enter(home: Path) -> None:
+    """Where another user could have made the agent's folder (or could enter it), coreg
+    sends it nothing, not even a question, and remembers nothing."""
+    import socket
+    import threading
+
+    from coreg_tui.journal.agent import socket_path
+
+    (home / "config" / "config.toml").write_text("lock_timeout = 5\n")
+    key = secret(home, "pass", PASS)
+    run("log", "calm", "-n", WORD)
+    where = socket_path(journal(home))
+    where.parent.mkdir(mode=0o777)
+    where.parent.chmod(0o777)  # as one made by another user in a shared folder would be
+    heard: list[bytes] = []
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(where))
+    listener.listen(4)
+    listener.settimeout(0.2)
+
+    def listen() -> None:
+        for _ in range(100):  # bounded: 20 s at most
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                if stop.is_set():
+                    return
+                continue
+            with conn:
+                conn.settimeout(1)
+                heard.append(conn.recv(4096))
+
+    stop = threading.Event()
+    thread = threading.Thread(target=listen)
+    thread.start()
+    try:
+        assert run("lock", key=key).returncode == 0
+        assert run("list", key=key).returncode == 0
+        assert run("list").returncode == 1  # nothing was remembered anywhere
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+        listener.close()
+    assert heard == []
+
+
+def test_a_plain_backup_left_beside_the_journal_is_locked_with_it(home: Path) -> None:
+    """A private copy an older coreg left (or a stopped migration) holds words too: a
+    lock writes it anew, locked, and deleting an entry still takes its words from it."""
+    import shutil
+
+    key = secret(home, "pass", PASS)
+    noted = run("log", "calm", "-n", f"{WORD} kept in a backup")
+    short_id = noted.stdout.split("(")[-1].rstrip(").\n")
+    backup = journal(home).with_name("journal.sqlite3.v3-20260101T000001.000000Z.bak")
+    shutil.copy(journal(home), backup)
+    assert run("lock", key=key).returncode == 0
+    assert words_on_disk(home) == []
+    assert not backup.read_bytes().startswith(b"SQLite format 3")
+    assert run("delete", short_id, "--yes", key=key).returncode == 0
+    from coreg_tui.journal import cipher
+
+    copy = cipher.connect(str(backup), cipher.derive(PASS, cipher.salt_of(backup)))
+    try:
+        assert copy.execute("SELECT count(*) FROM entries").fetchone()[0] == 0  # scrubbed
+    finally:
+        copy.close()
+
+
+def test_a_passphrase_command_is_read_at_once_and_never_reads_coregs_input(home: Path) -> None:
+    """The first line it prints is the passphrase, read as soon as it is there (what the
+    command leaves running is not waited for), and the note given on standard input is
+    coreg's, not the command's."""
+    key = secret(home, "pass", PASS)
+    run("log", "calm")
+    assert run("lock", key=key).returncode == 0
+    command = f"""sh -c 'cat "{key}"; sleep 30 2>/dev/null &'"""
+    (home / "config" / "config.toml").write_text(
+        f'lock_timeout = 0\npassphrase_command = """{command}"""\n'
+    )
+    started = time.monotonic()
+    noted = subprocess.run(
+        [str(COREG), "log", "calm", "-n", "-"],
+        input=f"{WORD} from standard input",
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert noted.returncode == 0, noted.stderr
+    assert time.monotonic() - started < 10
+    (home / "config" / "config.toml").write_text("lock_timeout = 0\n")
+    assert WORD in run("list", key=key).stdout

@@ -55,7 +55,8 @@ def test_closing_folds_the_write_ahead_log_away(path: Path) -> None:
     with Journal.open(path) as j:
         j.add(entry())
     left = sorted(p.name for p in path.parent.iterdir())
-    assert left == ["journal.sqlite3", "journal.sqlite3.checked"]  # no -wal, no -shm
+    # no -wal, no -shm: the journal, its check stamp and its guard (guard.py)
+    assert left == ["journal.sqlite3", "journal.sqlite3.checked", "journal.sqlite3.lock"]
 
 
 def test_reading_a_journal_that_does_not_exist_creates_nothing(path: Path) -> None:

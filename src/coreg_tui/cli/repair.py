@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -79,4 +80,14 @@ def recover(
         say(f"Could not read {' and '.join(w for w in (lost, stretches) if w)}.")
     say(f"The damaged journal at {damaged} was left as it is.")
     say(f"To use the new one: move the damaged one aside, then move {new} to {damaged}.")
+    from coreg_tui.journal.opening import check_header
+    from coreg_tui.journal.schema import MIGRATIONS
+
+    if check_header(path, max(MIGRATIONS)):
+        say(
+            f"coreg: note: the new journal at {new} is not encrypted, though the damaged one "
+            "is locked: anyone who can read the file can read it. Lock it (coreg lock) "
+            "once it is in place.",
+            sys.stderr,
+        )
     return 0

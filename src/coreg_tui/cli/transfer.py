@@ -116,7 +116,7 @@ def _sealed_export(where: Filter, output: str, force: bool, fmt: ExportFormat) -
 
     if fmt in (ExportFormat.csv, ExportFormat.ndjson):  # markdown: the default, not asked
         raise InputError("--encrypt writes JSON (coreg import opens it); leave out --format")
-    secret = passphrase.new_passphrase(passphrase.asker())
+    secret = passphrase.sealed_passphrase(passphrase.asker(), output, new=True)
     held = io.StringIO()
     with open_journal(create=False) as journal:
         count = writers.write_json(journal.entries(where), held, now())
@@ -209,16 +209,10 @@ def _import_source(file: str) -> Iterator[TextIO]:
 def _unsealed(text: str, name: str) -> TextIO:
     import io
 
-    from coreg_tui.core.errors import InputError
     from coreg_tui.documents.sealed import unseal
     from coreg_tui.journal import passphrase
 
-    said = passphrase.given_elsewhere()
-    ask = passphrase.asker()
-    if said is None and ask is not None:
-        said = ask(f"passphrase for {name}: ")
-    if said is None:
-        raise InputError(f"{name} is sealed, and no passphrase can be asked for here")
+    said = passphrase.sealed_passphrase(passphrase.asker(), name, new=False)
     return io.StringIO(unseal(text, said, name).decode("utf-8"))
 
 

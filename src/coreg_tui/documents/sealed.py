@@ -55,6 +55,8 @@ def unseal(text: str, passphrase: str, name: str) -> bytes:
     try:
         return AESGCM(derive(passphrase, salt).raw).decrypt(nonce, sealed, head.encode())
     except InvalidTag:
-        raise InputError(
-            f"that passphrase does not open {name} (or the file was changed)"
+        from coreg_tui.journal.passphrase import WrongPassphraseError
+
+        raise WrongPassphraseError(  # exit 1, as a journal's wrong passphrase is
+            f"that passphrase does not open {name} (or the file was changed); nothing was imported"
         ) from None

@@ -55,10 +55,11 @@ class Remembered:
 
 
 def socket_path(journal: Path) -> Path:
-    """Where the agent for `journal` listens: a private folder of the user's runtime
-    folder (XDG_RUNTIME_DIR) or, without one, of the temporary folder."""
-    base = os.environ.get("XDG_RUNTIME_DIR") or "/tmp"
-    folder = Path(base) / f"coreg-{os.getuid()}"
+    """Where the agent for `journal` listens: a private folder in the user's runtime
+    folder (XDG_RUNTIME_DIR), or, without one, beside the journal (never a folder that
+    others can write to, such as /tmp, where another user could stand in for it)."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    folder = Path(runtime) / f"coreg-{os.getuid()}" if runtime else journal.parent / "agent"
     # A name, not a secret: a checksum of the journal's path (two journals whose names
     # met would share an agent, which keeps each key by its own salt).
     name = f"{zlib.crc32(str(journal.absolute()).encode()):08x}"
@@ -67,11 +68,32 @@ def socket_path(journal: Path) -> Path:
 
 def _private_folder(folder: Path) -> None:
     """The socket's folder: made 0700, and refused if another user owns it."""
-    folder.mkdir(mode=0o700, exist_ok=True)
-    info = folder.lstat()
-    if info.st_uid != os.getuid() or not folder.is_dir() or folder.is_symlink():
-        raise PermissionError(f"{folder} is not this user's own folder")
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=0o700)
+    _check_folder(folder)
     os.chmod(folder, 0o700)
+
+
+def _check_folder(folder: Path) -> None:
+    """The folder is this user's own, a real folder, and nobody else may enter it."""
+    import stat
+
+    info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        raise PermissionError(f"{folder} is not this user's own private folder")
+
+
+def _trusted(path: Path) -> bool:
+    """Whether `path` is a socket of this user's, in a private folder of this user's:
+    nothing is sent to any other (not even a question)."""
+    import stat
+
+    try:
+        _check_folder(path.parent)
+        info = path.lstat()
+    except OSError:
+        return False
+    return stat.S_ISSOCK(info.st_mode) and info.st_uid == os.getuid()
 
 
 def _ask(journal: Path, message: dict[str, object]) -> dict[str, object] | None:
@@ -80,10 +102,14 @@ def _ask(journal: Path, message: dict[str, object]) -> dict[str, object] | None:
     import _socket
 
     path = socket_path(journal)
+    if not _trusted(path):
+        return None
     conn = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     try:
         conn.settimeout(ASK_S)
         conn.connect(str(path))
+        if not _same_user(conn):  # checked from this side too, before a word is sent
+            return None
         conn.sendall(json.dumps(message).encode() + b"\n")
         answer = b""
         while not answer.endswith(b"\n") and len(answer) < MOST_BYTES:
@@ -120,7 +146,7 @@ def forget(journal: Path) -> None:
 def remember(journal: Path, salt: bytes, key: bytes, minutes: float) -> None:
     """Give the key to this journal's agent for `minutes`, starting one if none runs.
     The key goes down a pipe to a new agent, never on its command line."""
-    if minutes <= 0:
+    if minutes <= 0 or not _can_check_peers():
         return
     given = {"op": "put", "salt": salt.hex(), "key": key.hex(), "for": minutes * 60}
     if _ask(journal, given) is not None:
@@ -128,8 +154,12 @@ def remember(journal: Path, salt: bytes, key: bytes, minutes: float) -> None:
     import subprocess
 
     path = socket_path(journal)
+    if len(str(path).encode()) > 100:  # longer than a Unix socket's name may be
+        return
     with contextlib.suppress(OSError):
         _private_folder(path.parent)
+        if path.exists() and _answers(path):  # an agent that was slow to answer: let be
+            return
         agent = subprocess.Popen(
             [sys.executable, "-m", "coreg_tui.journal.agent", str(path)],
             stdin=subprocess.PIPE,
@@ -146,12 +176,37 @@ def remember(journal: Path, salt: bytes, key: bytes, minutes: float) -> None:
 # --- the agent itself ------------------------------------------------------------------
 
 
+def _can_check_peers() -> bool:
+    """Whether this system says who is at the other end of a Unix socket (Linux does):
+    where it cannot, no key is remembered at all."""
+    import _socket
+
+    return hasattr(_socket, "SO_PEERCRED")
+
+
+def _answers(path: Path) -> bool:
+    """Whether something listens at `path` (a refused or absent one does not)."""
+    import _socket
+
+    probe = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        probe.settimeout(ASK_S)
+        probe.connect(str(path))
+    except (ConnectionRefusedError, FileNotFoundError):
+        return False
+    except OSError:
+        return True  # there, but slow: not to be replaced
+    finally:
+        probe.close()
+    return True
+
+
 def _same_user(conn: socket.socket) -> bool:
-    import socket
+    import _socket
     import struct
 
     try:
-        creds = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+        creds = conn.getsockopt(_socket.SOL_SOCKET, _socket.SO_PEERCRED, struct.calcsize("3i"))
     except (OSError, AttributeError):
         return False
     _pid, uid, _gid = struct.unpack("3i", creds)
@@ -197,8 +252,11 @@ def serve(path: Path, first: bytes) -> None:
     store = Remembered()
     _answer(store, first, time.monotonic())
     _private_folder(path.parent)
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()  # one left by an agent that was killed
+    if path.exists():
+        if _answers(path):
+            return  # another agent came first: it holds keys, this one would hold none
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()  # one left by an agent that was killed
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     old = os.umask(0o177)
     try:
@@ -207,6 +265,7 @@ def serve(path: Path, first: bytes) -> None:
         os.umask(old)
     listener.listen(16)
     listener.settimeout(LOOK_S)
+    mine = path.lstat().st_ino  # the socket this agent made: the only one it removes
     try:
         while not store.empty(time.monotonic()):
             try:
@@ -224,7 +283,8 @@ def serve(path: Path, first: bytes) -> None:
     finally:
         listener.close()
         with contextlib.suppress(OSError):
-            path.unlink()
+            if path.lstat().st_ino == mine:  # not one a newer agent made in its place
+                path.unlink()
 
 
 if __name__ == "__main__":

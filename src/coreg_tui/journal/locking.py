@@ -50,6 +50,7 @@ def rewrite(path: Path, now: Key | None, then: Key | None) -> int:
         _swap(path, then, held)
         swapped = True
         source.execute("ROLLBACK")
+        _rewrite_backups(path, now, then)
     except engine.Error as exc:
         raise JournalError(
             f"the journal at {path} could not be rewritten ({exc}); {LEFT_AS_IT_IS}"
@@ -96,6 +97,37 @@ def _swap(path: Path, then: Key | None, held: int) -> None:
         os.replace(before, path)
         _sync_folder(path.parent)
         raise
+
+
+def _rewrite_backups(path: Path, now: Key | None, then: Key | None) -> None:
+    """The private copies an older coreg or a stopped migration left beside the journal
+    are written anew as the journal was (locked with the new key, or plain): none is
+    left plain beside a locked journal, or under a passphrase that no longer opens it.
+    One that cannot be read is removed (overwritten first where it is plain)."""
+    from coreg_tui.journal.guard import overwrite
+    from coreg_tui.journal.opening import _private_file, backups
+
+    for backup in backups(path):
+        fresh = backup.with_name(backup.name + ".new")
+        fd = os.open(backup, os.O_RDWR | os.O_NOFOLLOW)
+        try:
+            plain = os.pread(fd, 15, 0) == b"SQLite format 3"
+            try:
+                copy = cipher.connect(str(backup), None if plain else now, isolation_level=None)
+                try:
+                    fresh.unlink(missing_ok=True)
+                    _private_file(fresh)
+                    cipher.export_to(copy, fresh, then)
+                finally:
+                    copy.close()
+                os.replace(fresh, backup)
+            except (*engine.Error, OSError):
+                fresh.unlink(missing_ok=True)
+                backup.unlink(missing_ok=True)
+            if plain and then is not None:
+                overwrite(fd)  # the plain copy's bytes, which no name leads to now
+        finally:
+            os.close(fd)
 
 
 def _check(fresh: Path, key: Key | None, held: int, path: Path) -> None:

@@ -89,17 +89,16 @@ def connect(path: Path, *, create: bool, migrations: Migrations) -> Opened:
     journal held in memory, and nothing is created on disk. It is held (guard.py) for
     as long as it is open, so that no rewrite replaces it meanwhile."""
     try:
-        if not _present(path) and not create:
+        if _present(path):
+            check_header(path, max(migrations))  # nothing made beside a file refused
+        elif not create:
             return _empty(migrations)
-    except OSError as exc:
-        raise cannot_open(path, exc) from None
-    if create:
-        try:
+        else:
             from coreg_tui.files import private_folder
 
             private_folder(path.parent)
-        except OSError:
-            pass  # said below, in the line every refusal gives
+    except OSError:
+        pass  # said below, in the line every refusal gives
     held = hold(path)
     try:
         tidy(path)  # what a rewrite that was stopped left beside it
@@ -443,15 +442,26 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int, key: Key | None)
     return target
 
 
+def backups(path: Path) -> list[Path]:
+    """The private copies an older coreg (or a migration that was stopped) left."""
+    import glob
+
+    return list(path.parent.glob(f"{glob.escape(path.name)}.v*-*.bak"))
+
+
+def _plain(path: Path) -> bool:
+    from coreg_tui.files import read_head
+
+    return read_head(path, len(_MAGIC)) == _MAGIC
+
+
 def scrub_backups(path: Path, ids: Iterable[str], key: Key | None = None) -> None:
     """Take deleted or changed entries out of any backup an older coreg left behind (it
     kept the newest three), so that their old words are in no file. Each backup is
     changed in place, with its freed pages overwritten."""
-    import glob  # only when an entry is deleted or changed
-
-    for backup in path.parent.glob(f"{glob.escape(path.name)}.v*-*.bak"):
+    for backup in backups(path):
         with contextlib.suppress(*engine.Error, OSError):
-            if key is not None:
+            if key is not None and not _plain(backup):  # each by its own header
                 from coreg_tui.journal import cipher
 
                 copy = cipher.connect(str(backup), key, isolation_level=None)

@@ -20,6 +20,8 @@ from coreg_tui.journal.refusals import JournalError
 MIN_LENGTH = 8
 FILE_VARIABLE = "COREG_PASSPHRASE_FILE"
 NEW_FILE_VARIABLE = "COREG_NEW_PASSPHRASE_FILE"  # a changed passphrase, for scripts
+SEALED_FILE_VARIABLE = "COREG_SEALED_PASSPHRASE_FILE"  # a sealed export's, for scripts
+COMMAND_S = 30.0  # for passphrase_command to print the passphrase
 
 
 class LockedError(JournalError):
@@ -120,17 +122,56 @@ def _from_file(path: Path, variable: str = FILE_VARIABLE) -> str:
 
 
 def _from_command(command: str) -> str:
+    """The first line a command prints (4 KiB at most), read as soon as it is there: a
+    command that leaves something running behind it is not waited for."""
     import shlex
     import subprocess
 
     try:
-        done = subprocess.run(shlex.split(command), stdout=subprocess.PIPE, timeout=60, check=False)
-    except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
+        proc = subprocess.Popen(
+            shlex.split(command),
+            stdin=subprocess.DEVNULL,  # never the note or entries meant for coreg
+            stdout=subprocess.PIPE,
+        )
+    except (OSError, ValueError) as exc:
         raise JournalError(f"passphrase_command could not be run ({exc})") from None
-    if done.returncode != 0:
-        raise JournalError(f"passphrase_command ended with exit code {done.returncode}")
-    text = done.stdout.decode("utf-8", "replace")
-    return text.splitlines()[0] if text else ""
+    assert proc.stdout is not None
+    try:
+        line = _first_line(proc.stdout.fileno(), COMMAND_S)
+        code = proc.wait(timeout=2)
+    except TimeoutError:
+        proc.kill()
+        raise JournalError(
+            f"passphrase_command printed no passphrase within {COMMAND_S:.0f} s"
+        ) from None
+    except subprocess.TimeoutExpired:  # it printed the line and went on: that is enough
+        proc.kill()
+        code = 0 if line is not None else 1
+    finally:
+        proc.stdout.close()
+    if code != 0:
+        raise JournalError(f"passphrase_command ended with exit code {code}")
+    return line or ""
+
+
+def _first_line(fd: int, wait_s: float) -> str | None:
+    import select
+    import time
+
+    deadline = time.monotonic() + wait_s
+    got = b""
+    while b"\n" not in got and len(got) < 4096:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            continue
+        more = os.read(fd, 4096 - len(got))
+        if not more:
+            break
+        got += more
+    return got.split(b"\n", 1)[0].decode("utf-8", "replace").rstrip("\r") if got else None
 
 
 def at_terminal(prompt: str) -> str | None:
@@ -146,6 +187,33 @@ def at_terminal(prompt: str) -> str | None:
         return getpass.getpass(prompt)
     except (EOFError, OSError):
         return None
+
+
+def sealed_passphrase(ask: Ask | None, name: str, *, new: bool) -> str:
+    """A sealed export's own passphrase: from COREG_SEALED_PASSPHRASE_FILE, else asked
+    (twice for a new one). Never the journal's file or command: a sealed file has a
+    passphrase of its own."""
+    from coreg_tui.core.errors import InputError
+
+    where = os.environ.get(SEALED_FILE_VARIABLE)
+    if where:
+        return _from_file(Path(where), SEALED_FILE_VARIABLE)
+    if ask is None:
+        raise InputError(
+            f"{name} needs a passphrase, and none can be asked for here "
+            f"(set {SEALED_FILE_VARIABLE})"
+        )
+    said = ask(f"passphrase for {name}: " if not new else "passphrase for the sealed file: ")
+    if said is None:
+        raise InputError("no passphrase given; nothing was written")
+    if new:
+        if ask("the same again: ") != said:
+            raise InputError("the two passphrases differ; nothing was written")
+        if len(said) < MIN_LENGTH:
+            raise InputError(
+                f"a passphrase needs at least {MIN_LENGTH} characters; nothing was written"
+            )
+    return said
 
 
 def new_passphrase(ask: Ask | None, *, change: bool = False) -> str:
