@@ -76,6 +76,7 @@ def _journal() -> tuple[Path, bool]:
     """The journal's path (made, if there is none yet, so that it can be locked from the
     start) and whether it is locked."""
     from coreg_tui.journal import open_journal
+    from coreg_tui.journal.guard import hold, release, tidy
     from coreg_tui.journal.opening import check_header
     from coreg_tui.journal.schema import MIGRATIONS
     from coreg_tui.paths import journal_path
@@ -83,6 +84,11 @@ def _journal() -> tuple[Path, bool]:
     path = journal_path()
     if not path.exists():
         open_journal().close()
+    held = hold(path)  # what a stopped lock left beside it goes first, even unopened
+    try:
+        tidy(path)
+    finally:
+        release(held)
     if not check_header(path, max(MIGRATIONS)):
         open_journal().close()  # a plain journal is checked and brought up to date first
         return path, False

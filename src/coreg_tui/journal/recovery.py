@@ -35,6 +35,13 @@ class Findings:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
+    from coreg_tui.journal.guard import hold, release, tidy
+
+    held = hold(path)  # what a stopped lock left beside it goes first
+    try:
+        tidy(path)
+    finally:
+        release(held)
     try:
         locked = check_header(path, max(MIGRATIONS))
     except OSError as exc:
