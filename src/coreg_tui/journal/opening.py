@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from coreg_tui.journal import engine, soundness
-from coreg_tui.journal.guard import hold, release, tidy
+from coreg_tui.journal.guard import hold, lock_path, release, tidy
 from coreg_tui.journal.refusals import (
     JournalError,
     full_refusal,
@@ -99,12 +99,16 @@ def connect(path: Path, *, create: bool, migrations: Migrations) -> Opened:
             private_folder(path.parent)
     except OSError:
         pass  # said below, in the line every refusal gives
+    made = not lock_path(path).exists()
     held = hold(path)
     try:
         tidy(path)  # what a rewrite that was stopped left beside it
         return _connect(path, create=create, migrations=migrations)._replace(guard=held)
     except BaseException:
         release(held)
+        if made:  # a file refused (another program's) has nothing of coreg's left beside it
+            with contextlib.suppress(OSError):
+                lock_path(path).unlink()
         raise
 
 
