@@ -505,3 +505,37 @@ def test_a_passphrase_command_is_read_at_once_and_never_reads_coregs_input(home:
     assert time.monotonic() - started < 10
     (home / "config" / "config.toml").write_text("lock_timeout = 0\n")
     assert WORD in run("list", key=key).stdout
+
+
+@pytest.mark.parametrize("given", ["", PASS])
+def test_help_now_never_asks_until_the_person_keeps_and_enter_alone_writes_nothing(
+    home: Path, given: str
+) -> None:
+    """`coreg sos` on a locked journal: the care lines, breathing and grounding with no
+    passphrase asked; only when the person chooses to keep it is the passphrase asked
+    for, and Enter alone writes nothing."""
+    from coreg_tui.content.texts import texts
+    from tests.installed import Terminal
+
+    key = secret(home, "pass", PASS)
+    run("log", "calm", "-n", WORD)
+    assert run("lock", key=key).returncode == 0
+    before = journal(home).read_bytes()
+    term = Terminal(
+        "sos", "--plain", size=(24, 100), env={"COREG_TIME_SCALE": "200"}, controlling=True
+    )
+    try:
+        term.read_until(texts().sos.keep, timeout=60)
+        assert "passphrase" not in term.text()  # nothing asked while help ran
+        os.write(term.master, b"y\r")
+        term.read_until("Enter alone writes nothing", timeout=20)
+        os.write(term.master, given.encode() + b"\r")
+        term.read_until("Nothing was written." if not given else "Kept", timeout=30)
+        assert term.proc.wait(timeout=20) == 0
+    finally:
+        term.close()
+    if not given:
+        assert journal(home).read_bytes() == before
+    else:
+        assert "grounding" in run("list", key=key).stdout  # what help now did, kept
+        assert words_on_disk(home) == []
