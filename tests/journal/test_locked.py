@@ -539,3 +539,24 @@ def test_help_now_never_asks_until_the_person_keeps_and_enter_alone_writes_nothi
     else:
         assert "grounding" in run("list", key=key).stdout  # what help now did, kept
         assert words_on_disk(home) == []
+
+
+def test_a_plain_backup_left_by_a_stopped_lock_goes_at_the_next_use(home: Path) -> None:
+    """A lock stopped after the journal was in place but before it came to the backups
+    leaves one plain beside a locked journal: the next command that opens the journal
+    takes it away (overwritten first), with what its own rewrite left."""
+    import shutil
+
+    key = secret(home, "pass", PASS)
+    run("log", "calm", "-n", WORD)
+    plain = home / "plain copy"
+    shutil.copy(journal(home), plain)
+    assert run("lock", key=key).returncode == 0
+    backup = journal(home).with_name("journal.sqlite3.v3-20260101T000001.000000Z.bak")
+    shutil.copy(plain, backup)
+    shutil.copy(plain, backup.with_name(backup.name + ".new"))
+    plain.unlink()
+    assert words_on_disk(home)  # as the stopped lock left it
+    assert run("log", "calm", key=key).returncode == 0
+    assert words_on_disk(home) == []
+    assert not backup.exists()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import time
 from pathlib import Path
 
@@ -32,6 +33,11 @@ def hold(path: Path, *, alone: bool = False, wait_s: float = WAIT_S) -> int | No
     try:
         fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     except OSError:
+        if alone:  # a rewrite never runs unguarded (a link or a folder at the lock's name)
+            raise JournalError(
+                f"{lock_path(path)} cannot be used as the journal's lock; nothing was "
+                "changed, and the journal was left as it is"
+            ) from None
         return None
     mode = (fcntl.LOCK_EX if alone else fcntl.LOCK_SH) | fcntl.LOCK_NB
     deadline = time.monotonic() + wait_s
@@ -52,6 +58,11 @@ def hold(path: Path, *, alone: bool = False, wait_s: float = WAIT_S) -> int | No
             time.sleep(0.02)
         except OSError:
             os.close(fd)
+            if alone:
+                raise JournalError(
+                    f"the journal at {path} cannot be locked on this file system; nothing "
+                    "was changed"
+                ) from None
             return None  # a file system without flock: as on read-only media
 
 
@@ -71,14 +82,52 @@ def leftovers(path: Path) -> tuple[Path, Path, Path]:
     )
 
 
+def _backup_leftovers(path: Path) -> list[Path]:
+    """What a stopped rewrite of the backups left (a copy being made, its rollback
+    journal: made only while a rewrite holds the guard alone), and, beside a locked
+    journal, any backup still plain. (A backup's own -wal is not touched here: another
+    coreg may be taking deleted words out of it.)"""
+    import glob
+
+    found = [
+        p
+        for p in path.parent.glob(f"{glob.escape(path.name)}.v*-*.bak?*")
+        if p.name.endswith((".bak.new", ".bak.new-journal"))
+    ]
+    if _locked(path):
+        found += [b for b in path.parent.glob(f"{glob.escape(path.name)}.v*-*.bak") if _plain(b)]
+    return found
+
+
+def _head(path: Path) -> bytes:
+    """A file's first bytes, read as every file of coreg's is (never waiting on a FIFO or
+    a device: files.py); nothing where it is no regular file."""
+    from coreg_tui.files import read_head
+
+    try:
+        return read_head(path, len(_PLAIN))
+    except OSError:
+        return b""
+
+
+def _plain(path: Path) -> bool:
+    return _head(path) == _PLAIN
+
+
+def _locked(path: Path) -> bool:
+    head = _head(path)
+    return bool(head) and head != _PLAIN
+
+
 def tidy(path: Path) -> None:
     """Remove what a stopped rewrite left beside the journal, overwriting any that is
     plain. Called with the lock held (shared or alone), so no rewrite is under way; a
     second name for the journal itself (a rewrite stopped between its two steps) is
-    only unlinked."""
-    for leftover in leftovers(path):
+    only unlinked. A plain backup beside a locked journal (a lock stopped before it
+    came to the backups) goes too: a copy lost is better than words left in clear."""
+    for leftover in [*leftovers(path), *_backup_leftovers(path)]:
         try:
-            fd = os.open(leftover, os.O_RDWR | os.O_NOFOLLOW)
+            fd = os.open(leftover, os.O_RDWR | os.O_NOFOLLOW | os.O_NONBLOCK)
         except OSError:
             continue
         try:
@@ -88,7 +137,8 @@ def tidy(path: Path) -> None:
                 same = (mine.st_dev, mine.st_ino) == (live.st_dev, live.st_ino)
             except OSError:
                 same = False
-            if not same and os.pread(fd, len(_PLAIN), 0) == _PLAIN:
+            regular = stat.S_ISREG(mine.st_mode)  # (a FIFO at such a name: only unlinked)
+            if not same and regular and os.pread(fd, len(_PLAIN), 0) == _PLAIN:
                 overwrite(fd)
         finally:
             os.close(fd)

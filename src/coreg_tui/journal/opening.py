@@ -53,6 +53,10 @@ _MAGIC = b"SQLite format 3\x00"
 Migrations = Mapping[int, tuple[str, ...]]
 
 
+class NotOursError(JournalError):
+    """The file is not a coreg journal (another program's, or no database at all)."""
+
+
 class Opened(NamedTuple):
     """A connection to a journal, ready to read and (unless `read_only`) to write."""
 
@@ -104,9 +108,9 @@ def connect(path: Path, *, create: bool, migrations: Migrations) -> Opened:
     try:
         tidy(path)  # what a rewrite that was stopped left beside it
         return _connect(path, create=create, migrations=migrations)._replace(guard=held)
-    except BaseException:
+    except BaseException as exc:
         release(held)
-        if made:  # a file refused (another program's) has nothing of coreg's left beside it
+        if made and isinstance(exc, NotOursError):  # nothing of coreg's beside another's
             with contextlib.suppress(OSError):
                 lock_path(path).unlink()
         raise
@@ -333,13 +337,13 @@ def check_header(path: Path, known: int) -> bool:
     if not header.startswith(_MAGIC) and looks_locked(header, os.stat(path).st_size):
         return True
     if len(header) < 100 or not header.startswith(_MAGIC):
-        raise JournalError(
+        raise NotOursError(
             f"{path} is not a coreg journal (not an SQLite database); {LEFT_AS_IT_IS}"
         )
     user_version = int.from_bytes(header[60:64], "big")
     application_id = int.from_bytes(header[68:72], "big")
     if application_id not in (0, APPLICATION_ID):
-        raise JournalError(f"{path} is another program's database; {LEFT_AS_IT_IS}")
+        raise NotOursError(f"{path} is another program's database; {LEFT_AS_IT_IS}")
     _check_version(user_version, path, known)
     return False
 
@@ -354,9 +358,9 @@ def check_identity(conn: sqlite3.Connection, path: Path, known: int) -> int:
     ).fetchone()
     _check_version(version, path, known)
     if app_id not in (0, APPLICATION_ID):
-        raise JournalError(f"{path} is another program's database; {LEFT_AS_IT_IS}")
+        raise NotOursError(f"{path} is another program's database; {LEFT_AS_IT_IS}")
     if version == 0 and tables:
-        raise JournalError(f"{path} is not a coreg journal; {LEFT_AS_IT_IS}")
+        raise NotOursError(f"{path} is not a coreg journal; {LEFT_AS_IT_IS}")
     return version
 
 

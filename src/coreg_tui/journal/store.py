@@ -24,6 +24,7 @@ from coreg_tui.core.errors import InputError
 from coreg_tui.core.states import State
 from coreg_tui.journal import engine
 from coreg_tui.journal import statements as sql
+from coreg_tui.journal.guard import release
 from coreg_tui.journal.opening import Opened, connect, scrub_backups
 from coreg_tui.journal.refusals import disk_full, full_refusal, read_only_refusal, refusal
 from coreg_tui.journal.rows import (
@@ -122,9 +123,12 @@ class Journal:
             # last connection closes (another coreg may hold the journal open).
             with contextlib.suppress(*engine.Error):
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        Opened(self.conn, self.path, self.read_only, self.checked_at, guard=self.guard).close()
-        if self.forgotten and self.path is not None:
-            scrub_backups(self.path, self.forgotten, self.key)
+        try:
+            Opened(self.conn, self.path, self.read_only, self.checked_at).close()
+            if self.forgotten and self.path is not None:
+                scrub_backups(self.path, self.forgotten, self.key)
+        finally:
+            release(self.guard)  # only now: no rewrite touches the backups meanwhile
 
     def __enter__(self) -> Journal:
         return self
