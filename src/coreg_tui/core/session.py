@@ -173,6 +173,7 @@ def practice_entry(
     before: Around = None,
     after: Around = None,
     detail: dict[str, object] | None = None,
+    with_who: str | None = None,
 ) -> Entry:
     """The journal's record of a practice session, at the local time it began."""
     return Entry(
@@ -187,6 +188,7 @@ def practice_entry(
         state_after=after[0] if after else None,
         intensity_after=after[1] if after else None,
         detail=detail or {},
+        with_who=with_who,
     )
 
 

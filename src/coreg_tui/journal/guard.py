@@ -89,13 +89,11 @@ def _backup_leftovers(path: Path) -> list[Path]:
     coreg may be taking deleted words out of it.)"""
     import glob
 
-    found = [
-        p
-        for p in path.parent.glob(f"{glob.escape(path.name)}.v*-*.bak?*")
-        if p.name.endswith((".bak.new", ".bak.new-journal"))
-    ]
-    if _locked(path):
-        found += [b for b in path.parent.glob(f"{glob.escape(path.name)}.v*-*.bak") if _plain(b)]
+    near = list(path.parent.glob(f"{glob.escape(path.name)}.v*-*.bak*"))  # one listing
+    found = [p for p in near if p.name.endswith((".bak.new", ".bak.new-journal"))]
+    backups = [p for p in near if p.name.endswith(".bak")]
+    if backups and _locked(path):
+        found += [b for b in backups if _plain(b)]
     return found
 
 

@@ -247,7 +247,6 @@ def _keys(
 
 
 def _lead(circle: Circle, said: str, say: Callable[[str], None]) -> None:
-    from coreg_tui.together.patterns import pattern_of
 
     word = said.lower()
     if not word:
@@ -266,9 +265,18 @@ def _lead(circle: Circle, said: str, say: Callable[[str], None]) -> None:
         say("ending as this breath ends")
     else:
         try:
-            pattern, label = pattern_of(said)
+            say(move_everyone(circle, said))
         except InputError as exc:
             say(f"{exc} (p pauses, g goes on, q ends)")
-            return
-        circle.change(pattern)
-        say(f"moving everyone to {label}, gliding over {shared.GLIDE_S:.0f} s")
+
+
+def move_everyone(circle: Circle, said: str) -> str:
+    """The leader names a pattern: everyone glides to it (or begins with it); what to tell
+    the leader. A pattern that cannot be breathed is an InputError, and nothing moves."""
+    from coreg_tui.together.patterns import pattern_of
+
+    pattern, label = pattern_of(said)
+    circle.change(pattern)
+    if circle.timeline is None:
+        return f"the circle will breathe {label}"
+    return f"moving everyone to {label}, gliding over {shared.GLIDE_S:.0f} s"

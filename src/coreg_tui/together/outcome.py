@@ -40,13 +40,11 @@ class Outcome:
     def entry(self, before: Around = None, after: Around = None) -> Entry | None:
         """The circle as the person's own journal keeps it: a practice, with whom (None
         when it ended before the first breath)."""
-        from dataclasses import replace
-
         from coreg_tui.core.session import practice_entry
 
         if not self.kept() or self.started_at is None:
             return None
-        entry = practice_entry(
+        return practice_entry(
             self.label,
             self.started_at,
             self.breathing_s,
@@ -54,8 +52,8 @@ class Outcome:
             before=before,
             after=after,
             detail={"circle": True, "finished": self.finished},
+            with_who=with_whom(self.others),
         )
-        return replace(entry, with_who=with_whom(self.others))
 
 
 class Company:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -243,44 +244,35 @@ class CircleScreen(StateChoice, SessionScreen["Outcome"]):
         ask = f"Whose breath shall the circle meet first? ({', '.join(names)})"
         self.app.push_screen(AskScreen(ask, "a name"), chosen)
 
-    def action_pause(self) -> None:
+    def _by_the_leader(self, act: Callable[[Circle], object], told: str) -> None:
+        """One of the leader's keys: done to the circle, told, and the footer's keys anew."""
         if self.circle is not None:
-            self.circle.pause()
-            self.tell("paused for everyone (space goes on)")
+            act(self.circle)
+            self.tell(told)
             self.refresh_bindings()
 
+    def action_pause(self) -> None:
+        self._by_the_leader(lambda c: c.pause(), "paused for everyone (space goes on)")
+
     def action_go_on(self) -> None:
-        if self.circle is not None:
-            self.circle.go_on()
-            self.tell("breathing on, together")
-            self.refresh_bindings()
+        self._by_the_leader(lambda c: c.go_on(), "breathing on, together")
+
+    def action_end_circle(self) -> None:
+        self._by_the_leader(lambda c: c.end(), "ending as this breath ends")
 
     def action_move(self) -> None:
         def chosen(said: str | None) -> None:
-            from coreg_tui.core.circle import GLIDE_S
             from coreg_tui.core.errors import InputError
-            from coreg_tui.together.patterns import pattern_of
+            from coreg_tui.together.hosting import move_everyone
 
             if not said or self.circle is None:
                 return
             try:
-                pattern, label = pattern_of(said)
+                self.tell(move_everyone(self.circle, said))
             except InputError as exc:
                 self.tell(str(exc))
-                return
-            self.circle.change(pattern)
-            if self.begun():
-                self.tell(f"moving everyone to {label}, gliding over {GLIDE_S:.0f} s")
-            else:
-                self.tell(f"the circle will breathe {label}")
 
         self.app.push_screen(AskScreen("Which pattern now?", "a preset or e.g. 5-5"), chosen)
-
-    def action_end_circle(self) -> None:
-        if self.circle is not None:
-            self.circle.end()
-            self.tell("ending as this breath ends")
-            self.refresh_bindings()
 
     def action_copy(self) -> None:
         from coreg_tui.together.code import WHOLE_LINE

@@ -21,6 +21,14 @@ ABOUT = (
 )
 
 
+def _ticked(label: str, box: str, box_id: str, hint: str) -> ComposeResult:
+    """A field with a tick box, and a line under it on what the tick means."""
+    with Horizontal(classes="field tight"):
+        yield Static(label, classes="label")
+        yield Checkbox(box, id=box_id, compact=True)
+    yield Static(hint, classes="field-hint")
+
+
 class TogetherScreen(CoregScreen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
 
@@ -41,14 +49,12 @@ class TogetherScreen(CoregScreen[None]):
                     placeholder="paste the code you were given", id="code", compact=True
                 )
             yield Static("", id="code-problem", classes="problem")
-            with Horizontal(classes="field tight"):
-                yield Static("share", classes="label")
-                yield Checkbox("show my state", id="share", compact=True)
-            yield Static(
+            yield from _ticked(
+                "share",
+                "show my state",
+                "share",
                 "To the circle, as a shape (\u25cf \u25b2 \u25bc), before and after; never "
-                "notes or tags. "
-                "Asked each time.",
-                classes="field-hint",
+                "notes or tags. Asked each time.",
             )
             yield Static("Host a circle: a pattern (or none), then Enter", classes="part")
             with Horizontal(classes="field"):
@@ -59,13 +65,12 @@ class TogetherScreen(CoregScreen[None]):
                     compact=True,
                 )
             yield Static("", id="pattern-problem", classes="problem")
-            with Horizontal(classes="field tight"):
-                yield Static("who can join", classes="label")
-                yield Checkbox("this network too", id="lan", compact=True)
-            yield Static(
+            yield from _ticked(
+                "who can join",
+                "this network too",
+                "lan",
                 "Otherwise only this machine, or someone who comes through a tunnel (the "
                 "guide says how).",
-                classes="field-hint",
             )
             with Horizontal(id="setup-buttons"):
                 yield Button("Join", id="join", variant="primary", compact=True)
